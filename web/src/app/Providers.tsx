@@ -1,0 +1,27 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import type { ReactNode } from 'react';
+
+dayjs.locale('vi');
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: 1, staleTime: 10_000 },
+    },
+  });
+}
+
+/// Locale, theme and data cache shared by every page.
+export function Providers({ client, children }: { client: QueryClient; children: ReactNode }) {
+  return (
+    <ConfigProvider locale={viVN}>
+      <AntApp>
+        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,18 @@
+import type { RouteObject } from 'react-router';
+import { StatusPage } from '../features/system/StatusPage';
+import { AppLayout } from './AppLayout';
+import { HomePage } from './HomePage';
+import { NotFoundPage } from './NotFoundPage';
+
+/// Every page of the app. Paths are Vietnamese without diacritics; the
+/// server answers any non-API path with index.html, so each is a deep link.
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'trang-thai', element: <StatusPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
