@@ -1,0 +1,38 @@
+#include "app/demo.hpp"
+
+#include <ctime>
+#include <string>
+
+namespace hocvu::app {
+namespace {
+
+constexpr std::string_view kFind = "SELECT value FROM settings WHERE key = 'demo_created_at'";
+constexpr std::string_view kMark =
+    "INSERT INTO settings (key, value, updated_at) VALUES ('demo_created_at', $1, $2)";
+
+std::string IsoTime(Micros micros) {
+    std::time_t seconds = static_cast<std::time_t>(micros / 1000000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+}  // namespace
+
+DemoReport CreateDemoData(Context& context) {
+    return context.db.Write([&](storage::Tx& tx) {
+        DemoReport report;
+        if (auto row = tx.QueryOne(kFind)) {
+            report.created_at = row->Text(0);
+            return report;
+        }
+        report.created = true;
+        report.created_at = IsoTime(context.clock.Now());
+        tx.Exec(kMark, {report.created_at, context.clock.Now()});
+        return report;
+    });
+}
+
+}  // namespace hocvu::app

@@ -1,0 +1,27 @@
+#include "common/error.hpp"
+
+namespace hocvu {
+
+std::string_view Name(Code code) {
+    switch (code) {
+        case Code::kBadRequest: return "request.bad_request";
+        case Code::kInvalidJson: return "request.invalid_json";
+        case Code::kValidation: return "request.validation";
+        case Code::kNotFound: return "http.not_found";
+        case Code::kMethodNotAllowed: return "http.method_not_allowed";
+        case Code::kPayloadTooLarge: return "http.payload_too_large";
+        case Code::kHeadersTooLarge: return "http.headers_too_large";
+        case Code::kUnauthenticated: return "auth.unauthenticated";
+        case Code::kForbidden: return "auth.forbidden";
+        case Code::kConflict: return "request.conflict";
+        case Code::kUnavailable: return "server.unavailable";
+        case Code::kInternal: return "server.internal";
+        case Code::kDbUnreachable: return "storage.unreachable";
+        case Code::kDbSchemaNewer: return "storage.schema_newer";
+        case Code::kDbConstraint: return "storage.constraint";
+        case Code::kDbFailure: return "storage.failure";
+    }
+    return "server.internal";
+}
+
+}  // namespace hocvu

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace hocvu {
+
+/// Stable error codes. The API returns `Name(code)` in problem+json `code`; tests assert the code, never the
+/// wording. The HTTP status of each code is decided in one place, `http/error_mapping.cpp`.
+enum class Code {
+    kBadRequest,        ///< request.bad_request
+    kInvalidJson,       ///< request.invalid_json
+    kValidation,        ///< request.validation
+    kNotFound,          ///< http.not_found
+    kMethodNotAllowed,  ///< http.method_not_allowed
+    kPayloadTooLarge,   ///< http.payload_too_large
+    kHeadersTooLarge,   ///< http.headers_too_large
+    kUnauthenticated,   ///< auth.unauthenticated
+    kForbidden,         ///< auth.forbidden
+    kConflict,          ///< request.conflict
+    kUnavailable,       ///< server.unavailable
+    kInternal,          ///< server.internal
+    kDbUnreachable,     ///< storage.unreachable
+    kDbSchemaNewer,     ///< storage.schema_newer
+    kDbConstraint,      ///< storage.constraint
+    kDbFailure,         ///< storage.failure
+};
+
+/// The stable dotted name of a code, e.g. "http.not_found".
+std::string_view Name(Code code);
+
+/// An error that ends the current operation: not-found, forbidden, conflict, an unreachable database.
+/// Expected outcomes (an invalid score, a closed window) are return values, not exceptions.
+class Error : public std::runtime_error {
+public:
+    Error(Code code, std::string detail) : std::runtime_error(std::move(detail)), code_(code) {}
+
+    Code code() const { return code_; }
+
+private:
+    Code code_;
+};
+
+}  // namespace hocvu

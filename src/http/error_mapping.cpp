@@ -1,0 +1,44 @@
+#include <nlohmann/json.hpp>
+
+#include "http/problem.hpp"
+
+namespace hocvu::http {
+
+ErrorMapping MapError(Code code) {
+    switch (code) {
+        case Code::kBadRequest: return {400, "Yêu cầu không hợp lệ"};
+        case Code::kInvalidJson: return {400, "Dữ liệu JSON không hợp lệ"};
+        case Code::kValidation: return {422, "Dữ liệu không hợp lệ"};
+        case Code::kNotFound: return {404, "Không tìm thấy"};
+        case Code::kMethodNotAllowed: return {405, "Phương thức không được hỗ trợ"};
+        case Code::kPayloadTooLarge: return {413, "Dữ liệu gửi lên quá lớn"};
+        case Code::kHeadersTooLarge: return {431, "Phần đầu yêu cầu quá lớn"};
+        case Code::kUnauthenticated: return {401, "Chưa đăng nhập"};
+        case Code::kForbidden: return {403, "Không có quyền thực hiện"};
+        case Code::kConflict: return {409, "Dữ liệu đã bị thay đổi bởi người khác"};
+        case Code::kUnavailable: return {503, "Hệ thống tạm thời không phục vụ được"};
+        case Code::kDbUnreachable: return {503, "Không kết nối được cơ sở dữ liệu"};
+        case Code::kDbSchemaNewer: return {503, "Cơ sở dữ liệu thuộc phiên bản mới hơn"};
+        case Code::kDbConstraint: return {409, "Dữ liệu vi phạm ràng buộc"};
+        case Code::kDbFailure: return {500, "Lỗi cơ sở dữ liệu"};
+        case Code::kInternal: return {500, "Lỗi hệ thống"};
+    }
+    return {500, "Lỗi hệ thống"};
+}
+
+Response Problem(Code code, const std::string& detail) {
+    ErrorMapping mapping = MapError(code);
+    nlohmann::json body = {
+        {"type", "about:blank"},
+        {"title", mapping.title},
+        {"status", mapping.status},
+        {"code", Name(code)},
+    };
+    if (!detail.empty()) {
+        body["detail"] = detail;
+    }
+    return Response{mapping.status, "application/problem+json",
+                    body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
+}
+
+}  // namespace hocvu::http

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "storage/database.hpp"
+
+namespace hocvu::storage {
+
+/// One schema change, `db/migrations/NNNN_name.sql`, embedded in the binary at build time.
+struct Migration {
+    int version;
+    std::string_view name;
+    std::string_view sql;
+};
+
+/// The migrations this binary carries, in version order.
+std::span<const Migration> BuiltinMigrations();
+
+struct MigrationReport {
+    int from_version = 0;
+    int to_version = 0;
+    std::vector<int> applied;
+};
+
+/// The highest migration version recorded in the database (0 for a new database).
+int SchemaVersion(Database& db);
+
+/// Applies the pending migrations, each in its own transaction together with its record in
+/// `schema_migrations`; an applied migration is never re-applied. Throws `Error{kDbSchemaNewer}` when the
+/// database holds a version this binary does not know (it was migrated by a newer release).
+MigrationReport Migrate(Database& db, const Clock& clock, std::span<const Migration> migrations = BuiltinMigrations());
+
+}  // namespace hocvu::storage
