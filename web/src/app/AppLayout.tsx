@@ -58,8 +58,7 @@ export function AppLayout() {
             Hocvu
           </Typography.Title>
         </Link>
-        <Flex flex={1} />
-        <Flex align="center" gap={8} data-testid="signed-in-user">
+        <Flex align="center" gap={8} style={{ marginInlineStart: 'auto' }} data-testid="signed-in-user">
           <Avatar size="small" icon={<UserOutlined />} />
           {!narrow && <Typography.Text type="secondary">Chưa đăng nhập</Typography.Text>}
         </Flex>
