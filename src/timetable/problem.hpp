@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "timetable/model.hpp"
+
+namespace hocvu::timetable {
+
+/// The instance flattened for the search: components, classes and teachers as dense indices and bit masks.
+/// Periods of a day are bits of a 32-bit mask, so an instance has at most 16 periods per day.
+struct Problem {
+    int days = 0;
+    int periods = 0;
+    int slots = 0;
+    int classes = 0;
+    int teachers = 0;
+    int lessons = 0;
+    int components = 0;
+
+    std::vector<int> comp_class;
+    std::vector<int> comp_teacher;
+    std::vector<int> comp_lesson;
+    std::vector<int> comp_duration;
+    std::vector<int> comp_fixed_slot;  ///< start slot index, or −1
+    std::vector<std::uint8_t> comp_not_last;
+
+    std::vector<std::vector<int>> lesson_comps;
+    std::vector<int> lesson_min_days;  ///< 0: components may share a day
+
+    std::vector<std::vector<int>> class_comps;
+    std::vector<int> class_periods;
+    std::vector<std::vector<int>> teacher_comps;
+    std::vector<std::vector<int>> teacher_classes;
+    std::vector<int> teacher_load;
+
+    std::vector<std::uint32_t> unavailable_mask;  ///< teacher × day
+    std::vector<int> max_days;                    ///< per teacher, −1 = no cap
+    int max_periods_per_day = -1;
+    int max_gaps_per_week = -1;
+    int max_gaps_per_day = -1;
+    int min_periods_per_day = -1;
+
+    std::uint32_t forbidden_double_starts = 0;
+    std::vector<std::uint8_t> allowed_class_day;  ///< indexed by a class's day mask: 1 if the day's shape is allowed
+
+    int weight_gap = 1;
+    int weight_single_day = 1;
+
+    [[nodiscard]] int Slot(int day, int period) const { return day * periods + period; }
+};
+
+/// Builds the search view of an instance. The instance must have 1…16 periods per day and at least one day.
+[[nodiscard]] Problem BuildProblem(const Instance& instance);
+
+}  // namespace hocvu::timetable

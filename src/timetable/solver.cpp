@@ -1,0 +1,158 @@
+#include "timetable/solver.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstddef>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "timetable/evaluation.hpp"
+#include "timetable/local_search.hpp"
+#include "timetable/problem.hpp"
+#include "timetable/rng.hpp"
+
+namespace hocvu::timetable {
+
+namespace {
+
+constexpr double kStartTemperature = 1.2;
+constexpr double kEndTemperature = 0.08;
+constexpr int kEpochsPerCycle = 40;
+constexpr int kConstructionAttempts = 20;
+
+struct Worker {
+    Worker(const Problem& problem, std::uint64_t seed) : state(problem, {}, SearchWeights{}), rng(seed) {}
+
+    SearchState state;
+    Rng rng;
+    bool constructed = false;
+    bool invalid = false;
+    int cycle_epoch = 0;
+};
+
+Timetable ToTimetable(const Problem& problem, const std::vector<int>& starts) {
+    Timetable timetable(static_cast<std::size_t>(problem.components));
+    for (int c = 0; c < problem.components; ++c) {
+        const int slot = starts[static_cast<std::size_t>(c)];
+        timetable[static_cast<std::size_t>(c)] = Slot{slot / problem.periods, slot % problem.periods};
+    }
+    return timetable;
+}
+
+}  // namespace
+
+SolveResult Solve(const Instance& instance, const SolverOptions& options) {
+    const Problem problem = BuildProblem(instance);
+    const int worker_count = std::max(1, options.workers);
+    const long long budget =
+        options.epoch_budget > 0 ? options.epoch_budget : std::max<long long>(20000, 150LL * problem.components);
+
+    std::vector<std::unique_ptr<Worker>> workers;
+    for (int w = 0; w < worker_count; ++w) {
+        workers.push_back(std::make_unique<Worker>(problem, options.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(w)));
+    }
+    std::atomic<bool> aborted{false};
+    const std::function<bool()> abort = [&]() {
+        if (aborted.load(std::memory_order_relaxed)) {
+            return true;
+        }
+        if (options.should_stop && options.should_stop()) {
+            aborted.store(true, std::memory_order_relaxed);
+            return true;
+        }
+        return false;
+    };
+    const std::function<bool()> never = [] { return false; };
+
+    SolveResult result;
+    long long best_cost = -1;
+    std::vector<int> best_starts;
+
+    for (int epoch = 0; options.max_epochs <= 0 || epoch < options.max_epochs; ++epoch) {
+        if (epoch > 0 && abort()) {
+            break;
+        }
+        auto run = [&](Worker& worker) {
+            if (!worker.constructed) {
+                // The first epoch builds a timetable and repairs it; it is not interrupted, so there is
+                // always a result to return.
+                for (int attempt = 0; attempt < kConstructionAttempts && !worker.constructed; ++attempt) {
+                    worker.constructed = worker.state.Construct(worker.rng);
+                }
+                worker.invalid = !worker.constructed;
+                if (worker.constructed) {
+                    worker.state.Repair(worker.rng, 40 * budget, never);
+                }
+                return;
+            }
+            if (worker.state.Hard() > 0) {
+                worker.state.Repair(worker.rng, budget, abort);
+                return;
+            }
+            const double span = static_cast<double>(kEpochsPerCycle);
+            const double ratio = kEndTemperature / kStartTemperature;
+            const double t_from = kStartTemperature * std::pow(ratio, worker.cycle_epoch / span);
+            const double t_to = kStartTemperature * std::pow(ratio, (worker.cycle_epoch + 1) / span);
+            worker.state.Anneal(worker.rng, budget, t_from, t_to, abort);
+            ++worker.cycle_epoch;
+        };
+        if (worker_count == 1) {
+            run(*workers[0]);
+        } else {
+            std::vector<std::thread> threads;
+            for (auto& worker : workers) {
+                threads.emplace_back([&run, &worker] { run(*worker); });
+            }
+            for (std::thread& thread : threads) {
+                thread.join();
+            }
+        }
+        if (epoch > 0 && aborted.load()) {
+            break;
+        }
+        if (workers[0]->invalid) {
+            result.status = SolveStatus::kInvalidInstance;
+            return result;
+        }
+        result.epochs = epoch + 1;
+
+        int best_worker = -1;
+        for (int w = 0; w < worker_count; ++w) {
+            const SearchState& state = workers[static_cast<std::size_t>(w)]->state;
+            if (best_worker < 0 || state.BestCost() < workers[static_cast<std::size_t>(best_worker)]->state.BestCost()) {
+                best_worker = w;
+            }
+        }
+        const SearchState& leader = workers[static_cast<std::size_t>(best_worker)]->state;
+        if (best_cost < 0 || leader.BestCost() < best_cost) {
+            best_cost = leader.BestCost();
+            best_starts = leader.BestStarts();
+            const Timetable timetable = ToTimetable(problem, best_starts);
+            const Evaluation evaluation = Evaluate(instance, timetable);
+            result.timetable = timetable;
+            result.hard_violations = evaluation.HardTotal();
+            result.objective = evaluation.objective;
+            if (result.hard_violations == 0 && result.first_feasible_epoch < 0) {
+                result.first_feasible_epoch = epoch;
+            }
+            if (options.on_progress) {
+                options.on_progress(SolverProgress{epoch, result.hard_violations == 0, result.hard_violations,
+                                                   result.objective, evaluation.teacher_gaps,
+                                                   evaluation.teacher_single_period_days});
+            }
+        }
+        for (auto& worker : workers) {
+            if (worker->cycle_epoch >= kEpochsPerCycle) {
+                worker->cycle_epoch = 0;
+                worker->state.Load(best_starts);
+            }
+        }
+    }
+    result.status = result.hard_violations == 0 && !result.timetable.empty() ? SolveStatus::kFeasible
+                                                                              : SolveStatus::kNoTimetableFound;
+    return result;
+}
+
+}  // namespace hocvu::timetable
