@@ -32,13 +32,20 @@ const chromiumArgs = [
 ];
 
 export async function launchBrowser() {
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, timeout: 60_000 });
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+    timeout: 60_000,
+  });
 }
 
 /// Fails fast, with a clear message, when nothing answers at `baseUrl`.
 export async function requireServer() {
   try {
-    const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(`${baseUrl}/healthz`, {
+      signal: AbortSignal.timeout(5_000),
+    });
     return response;
   } catch (cause) {
     throw new Error(`No hocvu server answers at ${baseUrl} (set HOCVU_URL): ${cause.message}`);
@@ -49,7 +56,11 @@ export async function requireServer() {
 /// must: script errors, console errors (CSP refusals are logged there),
 /// CSP violation events, and failed same-origin requests.
 export async function openPage(browser, contextOptions = {}) {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'vi-VN', ...contextOptions });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'vi-VN',
+    ...contextOptions,
+  });
   const page = await context.newPage();
   const problems = [];
   await page.addInitScript(() => {

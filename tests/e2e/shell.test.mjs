@@ -26,7 +26,11 @@ async function withPage(name, contextOptions, body, { allowProblem = () => false
   const { context, page, problems } = await openPage(browser, contextOptions);
   try {
     await body(page);
-    assert.deepEqual(problems.filter((p) => !allowProblem(p)), [], 'the page reported problems');
+    assert.deepEqual(
+      problems.filter((p) => !allowProblem(p)),
+      [],
+      'the page reported problems',
+    );
   } catch (error) {
     const file = await screenshot(page, name);
     error.message += `\n(screenshot: ${file})`;
@@ -38,7 +42,10 @@ async function withPage(name, contextOptions, body, { allowProblem = () => false
 
 async function expectHealthShown(page) {
   await page.getByTestId('health-status').waitFor();
-  assert.equal(await page.getByTestId('health-status').innerText(), health.status === 'ok' ? 'Hoạt động bình thường' : health.status);
+  assert.equal(
+    await page.getByTestId('health-status').innerText(),
+    health.status === 'ok' ? 'Hoạt động bình thường' : health.status,
+  );
   assert.equal(await page.getByTestId('health-version').innerText(), health.version);
   assert.equal(await page.getByTestId('health-db').innerText(), engineNames[health.db] ?? health.db);
 }
@@ -100,11 +107,18 @@ describe('web shell', () => {
   });
 
   test('on a phone the navigation is collapsed behind a menu button', testTimeout, async () => {
-    const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+    const phone = {
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    };
     await withPage('phone', phone, async (page) => {
       await page.goto('/');
       await page.getByRole('heading', { name: 'Chào mừng đến với Hocvu' }).waitFor();
-      const menuButton = page.getByRole('button', { name: 'Mở menu điều hướng' });
+      const menuButton = page.getByRole('button', {
+        name: 'Mở menu điều hướng',
+      });
       await menuButton.waitFor();
       assert.equal(await page.getByTestId('side-nav').count(), 0, 'no side navigation on a phone');
       const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
@@ -126,16 +140,21 @@ describe('web shell', () => {
     const desktop = { viewport: { width: 1280, height: 800 } };
     // The aborted /healthz request is the point of this test; the browser logs it.
     const allowProblem = (p) => p.includes('/healthz') || p.includes('Failed to load resource');
-    await withPage('status-unreachable', desktop, async (page) => {
-      await page.route('**/healthz', (route) => route.abort('connectionrefused'));
-      await page.goto('/trang-thai');
-      await page.getByText('Không kết nối được máy chủ').waitFor();
-      assert.equal(await page.getByTestId('health-version').count(), 0);
+    await withPage(
+      'status-unreachable',
+      desktop,
+      async (page) => {
+        await page.route('**/healthz', (route) => route.abort('connectionrefused'));
+        await page.goto('/trang-thai');
+        await page.getByText('Không kết nối được máy chủ').waitFor();
+        assert.equal(await page.getByTestId('health-version').count(), 0);
 
-      await page.unroute('**/healthz');
-      await page.getByRole('button', { name: /Làm mới/ }).click();
-      await expectHealthShown(page);
-      assert.equal(await page.getByText('Không kết nối được máy chủ').count(), 0);
-    }, { allowProblem });
+        await page.unroute('**/healthz');
+        await page.getByRole('button', { name: /Làm mới/ }).click();
+        await expectHealthShown(page);
+        assert.equal(await page.getByText('Không kết nối được máy chủ').count(), 0);
+      },
+      { allowProblem },
+    );
   });
 });

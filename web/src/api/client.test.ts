@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../test/render';
-import { ApiError, ClientErrorCode, errorFromResponse, parseProblem, request, requestChecked, setCsrfToken } from './client';
+import {
+  ApiError,
+  ClientErrorCode,
+  errorFromResponse,
+  parseProblem,
+  request,
+  requestChecked,
+  setCsrfToken,
+} from './client';
 
 function mockFetch(impl: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>) {
   return vi.spyOn(globalThis, 'fetch').mockImplementation(impl);
@@ -12,7 +20,13 @@ describe('parseProblem', () => {
   it('reads every field of a problem', () => {
     expect(
       parseProblem(
-        { type: 'https://hocvu.vn/problems/not-found', title: 'Không tìm thấy', status: 404, code: 'http.not_found', detail: '/api/v1/nope' },
+        {
+          type: 'https://hocvu.vn/problems/not-found',
+          title: 'Không tìm thấy',
+          status: 404,
+          code: 'http.not_found',
+          detail: '/api/v1/nope',
+        },
         404,
       ),
     ).toEqual({
@@ -59,7 +73,9 @@ describe('errorFromResponse', () => {
   });
 
   it('gives a client code to an error that is not problem+json', async () => {
-    const error = await errorFromResponse(new Response('<h1>Bad Gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
+    const error = await errorFromResponse(
+      new Response('<h1>Bad Gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+    );
     expect(error.code).toBe(ClientErrorCode.UnexpectedResponse);
     expect(error.status).toBe(502);
   });
@@ -85,7 +101,11 @@ describe('request', () => {
 
   it('throws the server problem as ApiError', async () => {
     mockFetch(async () =>
-      jsonResponse({ type: 'about:blank', title: 'Không tìm thấy', status: 404, code: 'http.not_found' }, 404, 'application/problem+json'),
+      jsonResponse(
+        { type: 'about:blank', title: 'Không tìm thấy', status: 404, code: 'http.not_found' },
+        404,
+        'application/problem+json',
+      ),
     );
     const error = await request('/api/v1/nope').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);

@@ -92,9 +92,7 @@ export function AppLayout() {
         )}
         <Layout>
           <Content style={{ padding: narrow ? 12 : 24 }}>
-            <main>
-              <Outlet />
-            </main>
+            <Outlet />
           </Content>
           <Footer style={{ textAlign: 'center', paddingBlock: 12 }}>
             <Typography.Text type="secondary">Hocvu, phần mềm quản lý giáo dục mã nguồn mở</Typography.Text>

@@ -3,9 +3,18 @@ import { Link } from 'react-router';
 import { usePageTitle } from './usePageTitle';
 
 const areas = [
-  { title: 'Hồ sơ học sinh và nhân sự', text: 'Học sinh, cha mẹ học sinh, cán bộ, giáo viên, nhân viên; lớp học và phân công giảng dạy.' },
-  { title: 'Sổ điểm và đánh giá', text: 'Nhập điểm, nhận xét và tổng hợp kết quả theo Thông tư 22, Thông tư 27 và Thông tư 58.' },
-  { title: 'Chủ nhiệm và liên lạc', text: 'Điểm danh, hạnh kiểm, khen thưởng, sổ liên lạc điện tử, tin nhắn SMS và thư điện tử.' },
+  {
+    title: 'Hồ sơ học sinh và nhân sự',
+    text: 'Học sinh, cha mẹ học sinh, cán bộ, giáo viên, nhân viên; lớp học và phân công giảng dạy.',
+  },
+  {
+    title: 'Sổ điểm và đánh giá',
+    text: 'Nhập điểm, nhận xét và tổng hợp kết quả theo Thông tư 22, Thông tư 27 và Thông tư 58.',
+  },
+  {
+    title: 'Chủ nhiệm và liên lạc',
+    text: 'Điểm danh, hạnh kiểm, khen thưởng, sổ liên lạc điện tử, tin nhắn SMS và thư điện tử.',
+  },
   { title: 'Báo cáo và thống kê', text: 'Sổ sách, báo cáo cho Phòng, Sở và Bộ; xuất Excel và PDF.' },
 ];
 

@@ -8,7 +8,14 @@ import { routes } from '../app/routes';
 export function renderApp(path: string) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  return { router, ...render(<Providers client={client}><RouterProvider router={router} /></Providers>) };
+  return {
+    router,
+    ...render(
+      <Providers client={client}>
+        <RouterProvider router={router} />
+      </Providers>,
+    ),
+  };
 }
 
 export function jsonResponse(body: unknown, status = 200, contentType = 'application/json'): Response {

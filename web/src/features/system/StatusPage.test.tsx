@@ -41,7 +41,7 @@ describe('status page', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
-  it('shows the code of a server problem', async () => {
+  it('shows the title and code of a server problem', async () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(
       jsonResponse(
         { type: 'about:blank', title: 'Cơ sở dữ liệu không sẵn sàng', status: 503, code: 'storage.unavailable' },
@@ -50,7 +50,16 @@ describe('status page', () => {
       ),
     );
     renderApp('/trang-thai');
-    expect(await screen.findByText(/Cơ sở dữ liệu không sẵn sàng \(mã lỗi: storage\.unavailable\)/)).toBeTruthy();
+    expect(await screen.findByText('Máy chủ báo lỗi')).toBeTruthy();
+    expect(screen.getByText(/Cơ sở dữ liệu không sẵn sàng \(mã lỗi: storage\.unavailable\)/)).toBeTruthy();
+  });
+
+  it('treats a 502 page from a proxy as an unreachable server', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+      new Response('<h1>502 Bad Gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+    );
+    renderApp('/trang-thai');
+    expect(await screen.findByText('Không kết nối được máy chủ')).toBeTruthy();
   });
 
   it('treats a malformed /healthz answer as an error', async () => {

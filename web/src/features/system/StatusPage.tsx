@@ -1,15 +1,29 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Skeleton, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { ApiError } from '../../api/client';
+import { ApiError, ClientErrorCode } from '../../api/client';
 import { usePageTitle } from '../../app/usePageTitle';
 import { databaseEngineName, useHealth, type Health } from './health';
 
+/// Statuses that mean the hocvu server itself did not answer (a proxy did).
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+function serverUnreachable(error: Error): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.isNetworkError || (error.code === ClientErrorCode.UnexpectedResponse && GATEWAY_STATUSES.has(error.status)))
+  );
+}
+
+function errorTitle(error: Error): string {
+  return serverUnreachable(error) ? 'Không kết nối được máy chủ' : 'Máy chủ báo lỗi';
+}
+
 function errorDescription(error: Error): string {
+  if (serverUnreachable(error)) {
+    return 'Không thể liên lạc với máy chủ Hocvu. Hãy kiểm tra máy chủ đang chạy và kết nối mạng, rồi bấm "Làm mới".';
+  }
   if (error instanceof ApiError) {
-    if (error.isNetworkError) {
-      return 'Không thể liên lạc với máy chủ Hocvu. Hãy kiểm tra máy chủ đang chạy và kết nối mạng, rồi bấm "Làm mới".';
-    }
     return `${error.title} (mã lỗi: ${error.code}).`;
   }
   return error.message;
@@ -63,11 +77,7 @@ export function StatusPage() {
         <Typography.Title level={2} style={{ margin: 0 }}>
           Trạng thái hệ thống
         </Typography.Title>
-        <Button
-          icon={<ReloadOutlined />}
-          loading={health.isFetching}
-          onClick={() => void health.refetch()}
-        >
+        <Button icon={<ReloadOutlined />} loading={health.isFetching} onClick={() => void health.refetch()}>
           Làm mới
         </Button>
       </Flex>
@@ -79,7 +89,7 @@ export function StatusPage() {
             type="error"
             showIcon
             role="alert"
-            title="Không kết nối được máy chủ"
+            title={errorTitle(health.error)}
             description={errorDescription(health.error)}
           />
         ) : (
