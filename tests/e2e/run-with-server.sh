@@ -6,7 +6,8 @@
 #
 # Env: HOCVU_E2E_PORT (default 18080), HOCVU_WEB_ROOT (default web/dist),
 # HOCVU_DB (passed on to the server: postgresql://… selects PostgreSQL),
-# HOCVU_CHROMIUM (default /usr/bin/chromium).
+# HOCVU_CHROMIUM (default /usr/bin/chromium), HOCVU_E2E_EXPECT_DB (sqlite or
+# postgresql: fail unless /healthz reports that engine).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -13,6 +13,10 @@ before(async () => {
   const response = await requireServer();
   assert.equal(response.status, 200, `${baseUrl}/healthz answered ${response.status}`);
   health = await response.json();
+  console.log(`server at ${baseUrl}: version ${health.version}, database ${health.db}`);
+  if (process.env.HOCVU_E2E_EXPECT_DB) {
+    assert.equal(health.db, process.env.HOCVU_E2E_EXPECT_DB, 'the server runs on the expected database engine');
+  }
   browser = await launchBrowser();
 });
 
