@@ -346,6 +346,9 @@ void ExplainOutcomeTt22(const StudentYear& s, const Assessment& r, std::vector<s
             } else if (r.reassessment_blocked_by_conduct) {
                 lines.push_back("Ở lại lớp: rèn luyện cả năm và học tập cả năm đều Chưa đạt; không đủ điều kiện "
                                 "kiểm tra lại vì rèn luyện cả năm chưa từ Đạt (TT22 Điều 14; A6)");
+            } else if (r.nothing_to_reassess) {
+                lines.push_back("Ở lại lớp: học tập cả năm Chưa đạt nhưng không có môn nào ĐTBmcn dưới 5,0 hoặc "
+                                "Chưa đạt để kiểm tra lại (TT22 Điều 14, Điều 12 khoản 3)");
             } else if (r.summer_reassessment_done) {
                 lines.push_back("Ở lại lớp sau kiểm tra lại: " + AfterReassessment(s, r) + "; " +
                                 LevelLine(s, r.learning_after_summer, "kết quả học tập") +

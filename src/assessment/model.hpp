@@ -233,6 +233,7 @@ struct Assessment {
     Rank conduct_after_summer = kRankNone;
     bool retained_for_absences = false;
     bool reassessment_blocked_by_conduct = false;  ///< TT22 A6
+    bool nothing_to_reassess = false;  ///< learning Chưa đạt with no subject that Điều 14 lets be re-assessed
     // TT27 Điều 9 khoản 2: the deciding facts of the year-end level
     std::int16_t first_not_htt = -1;      ///< a subject below Hoàn thành tốt
     std::int16_t first_cht = -1;          ///< a subject at Chưa hoàn thành

@@ -241,6 +241,7 @@ void Reset(const StudentYear& student, Assessment& result) {
     result.conduct_after_summer = kRankNone;
     result.retained_for_absences = false;
     result.reassessment_blocked_by_conduct = false;
+    result.nothing_to_reassess = false;
 }
 
 // TT22 Điều 14 (A7): re-assess every comment subject at CĐ and every scored subject with ĐTBmcn < 5,0; the
@@ -320,8 +321,17 @@ void DecideOutcome(const StudentYear& student, Assessment& result) {
         result.outcome = result.conduct_after_summer >= kDat ? Outcome::kPromoted : Outcome::kRetained;
         return;
     }
+    bool any = false;
     for (SubjectResult& subject : result.subjects) {
         subject.reassess = subject.year.IsFail() || (subject.year.IsScore() && subject.year.score() < kReassessBelow);
+        any = any || subject.reassess;
+    }
+    if (!any) {
+        // Chưa đạt without any subject below 5,0 or at CĐ (fewer than 6 scored subjects): re-assessment cannot
+        // change the level, so the student is not promoted (Điều 12 khoản 3).
+        result.nothing_to_reassess = true;
+        result.outcome = Outcome::kRetained;
+        return;
     }
     ApplyReassessment(student, result);
 }

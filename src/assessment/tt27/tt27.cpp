@@ -25,6 +25,7 @@ void Reset(Assessment& result, std::size_t subjects) {
     result.conduct_after_summer = kRankNone;
     result.retained_for_absences = false;
     result.reassessment_blocked_by_conduct = false;
+    result.nothing_to_reassess = false;
     result.first_not_htt = -1;
     result.first_cht = -1;
     result.first_quality_not_tot = -1;

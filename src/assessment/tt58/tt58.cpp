@@ -275,6 +275,7 @@ void Reset(const StudentYear& student, Assessment& result) {
     result.conduct_after_summer = kRankNone;
     result.retained_for_absences = false;
     result.reassessment_blocked_by_conduct = false;
+    result.nothing_to_reassess = false;
 }
 
 // TT58 Điều 16: the student chooses some of the candidate subjects; the results given replace the year results,
