@@ -13,6 +13,7 @@
 #include "app/demo.hpp"
 #include "common/error.hpp"
 #include "http/server.hpp"
+#include "org/register.hpp"
 #include "storage/migrations.hpp"
 #include "system/register.hpp"
 #ifdef HOCVU_HAS_ASSESS
@@ -74,7 +75,7 @@ void AddCommon(CLI::App* command, CommonOptions& options) {
 }
 
 int Serve(const CommonOptions& common, const std::string& listen, const std::string& web_root,
-          const std::string& access_log, int workers) {
+          const std::string& access_log, int workers, int header_timeout) {
     http::ServerOptions options;
     auto colon = listen.rfind(':');
     if (colon == std::string::npos) {
@@ -91,6 +92,7 @@ int Serve(const CommonOptions& common, const std::string& listen, const std::str
     options.web_root = web_root;
     options.access_log = access_log;
     options.worker_threads = workers;
+    options.header_timeout_seconds = header_timeout;
     RaiseFileLimit();
 
     SystemClock clock;
@@ -99,6 +101,7 @@ int Serve(const CommonOptions& common, const std::string& listen, const std::str
     auto report = storage::Migrate(*db, clock);
     Context context{*db, clock, ids};
     http::Router router;
+    org::Register(router, context);
     system::Register(router, context);
 
     http::Server server(options, router);
@@ -126,6 +129,8 @@ int Main(int argc, char** argv) {
 
     auto* demo = cli.add_subcommand("demo", "create the demonstration data (once)");
     AddCommon(demo, common);
+    bool demo_accounts = false;
+    demo->add_flag("--accounts", demo_accounts, "print one JSON line per demo role: role, username, password, unit");
 
     auto* serve = cli.add_subcommand("serve", "migrate, then serve the API and the web app");
     AddCommon(serve, common);
@@ -133,10 +138,14 @@ int Main(int argc, char** argv) {
     std::string web_root = "web/dist";
     std::string access_log = "stderr";
     int workers = 8;
+    int header_timeout = 15;
     serve->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
     serve->add_option("--web-root", web_root, "folder of the built web app")->capture_default_str();
     serve->add_option("--access-log", access_log, "off, stdout, stderr or a file")->capture_default_str();
     serve->add_option("--workers", workers, "threads for blocking work")->check(CLI::Range(1, 256))->capture_default_str();
+    serve->add_option("--header-timeout", header_timeout, "seconds a client has to send a request's headers")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
 
 #ifdef HOCVU_HAS_ASSESS
     cli.add_subcommand("assess", "run student-years (JSON Lines on stdin) through the assessment engine");
@@ -184,12 +193,21 @@ int Main(int argc, char** argv) {
             storage::Migrate(*db, clock);
             Context context{*db, clock, ids};
             DemoReport report = CreateDemoData(context);
+            if (demo_accounts) {
+                for (const auto& login : report.logins) std::printf("%s\n", login.JsonLine().c_str());
+                return 0;
+            }
             std::printf(report.created ? "demo data created at %s\n" : "demo data already present (created %s)\n",
                         report.created_at.c_str());
+            std::printf("Tài khoản demo (vai trò, tên đăng nhập, mật khẩu):\n");
+            for (const auto& login : report.logins) {
+                std::printf("  %-18s %-28s %s  (%s)\n", login.role.c_str(), login.username.c_str(),
+                            login.password.c_str(), login.unit.c_str());
+            }
             return 0;
         }
         if (serve->parsed()) {
-            return Serve(common, listen, web_root, access_log, workers);
+            return Serve(common, listen, web_root, access_log, workers, header_timeout);
         }
 #ifdef HOCVU_HAS_ASSESS
         if (cli.got_subcommand("assess")) {

@@ -16,6 +16,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -166,6 +167,7 @@ private:
                 Response response = Problem(code);
                 co_await Write(stream, response, 11, false, ec);
                 access_log_.Write({remote, "-", "-", "limit", response.status, response.body.size(), MicrosSince(start)});
+                co_await LingeringClose(stream);
                 break;
             }
             if (ec) {
@@ -193,6 +195,20 @@ private:
         stream.socket().shutdown(tcp::socket::shutdown_send, ec);
         stream.close();
         Unregister(state);
+    }
+
+    /// After refusing a request whose body we did not read, drain what the client is still sending for a moment
+    /// before closing: closing at once would reset the connection and the client would never see the 413.
+    static asio::awaitable<void> LingeringClose(beast::tcp_stream& stream) {
+        boost::system::error_code ec;
+        stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        std::array<char, 64 * 1024> sink{};
+        std::size_t drained = 0;
+        constexpr std::size_t kMaxDrain = 64 * 1024 * 1024;
+        stream.expires_after(std::chrono::seconds(3));
+        while (!ec && drained < kMaxDrain) {
+            drained += co_await stream.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+        }
     }
 
     asio::awaitable<Response> Dispatch(Request& request, std::string& route) {
