@@ -61,8 +61,11 @@ constexpr std::array kCatalog{
 }  // namespace
 
 SubjectInfo LookUpSubject(std::string_view code) {
+    if (code.empty()) {
+        return {};
+    }
     for (const CatalogEntry& entry : kCatalog) {
-        if (entry.code == code) {
+        if (entry.code.size() == code.size() && entry.code[0] == code[0] && entry.code == code) {
             return entry.info;
         }
     }

@@ -33,6 +33,7 @@ struct Tally {
     std::int16_t first_fail = kNoSubject;
     Tenths min = Tenths::FromTenths(Tenths::kMaxScore + 1);
     std::int16_t min_subject = kNoSubject;
+    Tenths second_min = Tenths::FromTenths(Tenths::kMaxScore + 1);
     int at_least_80 = 0;
     int at_least_65 = 0;
     int at_least_50 = 0;
@@ -53,8 +54,11 @@ Tally Count(std::span<const ScoredEntry> scored, std::span<const CommentEntry> c
             continue;
         }
         if (entry.value < tally.min) {
+            tally.second_min = tally.min;
             tally.min = entry.value;
             tally.min_subject = entry.subject;
+        } else if (entry.value < tally.second_min) {
+            tally.second_min = entry.value;
         }
         tally.at_least_80 += entry.value >= kTotMany ? 1 : 0;
         tally.at_least_65 += entry.value >= kKhaMany ? 1 : 0;
@@ -177,8 +181,8 @@ Mark YearResult(const SubjectInput& subject, Mark hk1, Mark hk2) {
 }
 
 struct PeriodLists {
-    std::array<ScoredEntry, kMaxSubjects> scored{};
-    std::array<CommentEntry, kMaxSubjects> comments{};
+    std::array<ScoredEntry, kMaxSubjects> scored;
+    std::array<CommentEntry, kMaxSubjects> comments;
     int scored_count = 0;
     int comment_count = 0;
     bool incomplete = false;
@@ -371,15 +375,15 @@ LevelDecision DecideLearning(std::span<const ScoredEntry> scored, std::span<cons
             decision.would_be = would_be;
         }
     };
-    for (const ScoredEntry& entry : scored) {
-        if (entry.value < kTotFloor) {
-            consider(entry.subject, Count(scored, comments, entry.subject, kNoSubject));
-        }
+    // Only two subjects can be the single cause: the lowest scored subject, when every other condition of Khá
+    // holds without it (no CĐ, the next lowest from 5,0), and the only CĐ comment subject, when every scored
+    // subject is from 5,0. Any other subject leaves a failing Khá condition in place, so its would-be level is at
+    // most Đạt (A15).
+    if (all.comment_fails == 0 && all.min < kTotFloor && all.second_min >= kKhaFloor) {
+        consider(all.min_subject, Count(scored, comments, all.min_subject, kNoSubject));
     }
-    for (const CommentEntry& entry : comments) {
-        if (!entry.pass) {
-            consider(entry.subject, Count(scored, comments, kNoSubject, entry.subject));
-        }
+    if (all.comment_fails == 1 && all.min >= kKhaFloor) {
+        consider(all.first_fail, Count(scored, comments, kNoSubject, all.first_fail));
     }
     if (culprits == 1) {
         decision.adjusted = true;
