@@ -26,10 +26,12 @@ DemoReport CreateDemoData(Context& context) {
         DemoReport report;
         if (auto row = tx.QueryOne(kFind)) {
             report.created_at = row->Text(0);
+            report.logins = org::DemoLogins();
             return report;
         }
         report.created = true;
         report.created_at = IsoTime(context.clock.Now());
+        report.logins = org::CreateDemo(tx, context);
         tx.Exec(kMark, {report.created_at, context.clock.Now()});
         return report;
     });

@@ -1,6 +1,10 @@
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "app/context.hpp"
+#include "org/demo.hpp"
 
 namespace hocvu::app {
 
@@ -8,6 +12,8 @@ namespace hocvu::app {
 struct DemoReport {
     bool created = false;  ///< false when the demo data already existed
     std::string created_at;
+    /// One demo login per role (and the Sở, Phòng and school admins), with the demo password.
+    std::vector<org::DemoLogin> logins;
 };
 
 /// Creates the demonstration data (a province, its units and accounts, as the domains provide them) once.

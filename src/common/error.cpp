@@ -20,6 +20,15 @@ std::string_view Name(Code code) {
         case Code::kDbSchemaNewer: return "storage.schema_newer";
         case Code::kDbConstraint: return "storage.constraint";
         case Code::kDbFailure: return "storage.failure";
+        case Code::kInvalidCredentials: return "auth.invalid_credentials";
+        case Code::kPasswordPolicy: return "auth.password_policy";
+        case Code::kPasswordChangeRequired: return "auth.password_change_required";
+        case Code::kRateLimited: return "auth.rate_limited";
+        case Code::kCsrf: return "auth.csrf";
+        case Code::kTotpRequired: return "auth.totp_required";
+        case Code::kTotpInvalid: return "auth.totp_invalid";
+        case Code::kAccountDisabled: return "auth.account_disabled";
+        case Code::kModuleLocked: return "org.module_locked";
     }
     return "server.internal";
 }

@@ -25,6 +25,15 @@ enum class Code {
     kDbSchemaNewer,     ///< storage.schema_newer
     kDbConstraint,      ///< storage.constraint
     kDbFailure,         ///< storage.failure
+    kInvalidCredentials,     ///< auth.invalid_credentials
+    kPasswordPolicy,         ///< auth.password_policy
+    kPasswordChangeRequired, ///< auth.password_change_required
+    kRateLimited,            ///< auth.rate_limited
+    kCsrf,                   ///< auth.csrf
+    kTotpRequired,           ///< auth.totp_required
+    kTotpInvalid,            ///< auth.totp_invalid
+    kAccountDisabled,        ///< auth.account_disabled
+    kModuleLocked,           ///< org.module_locked
 };
 
 /// The stable dotted name of a code, e.g. "http.not_found".

@@ -22,6 +22,15 @@ ErrorMapping MapError(Code code) {
         case Code::kDbConstraint: return {409, "Dữ liệu vi phạm ràng buộc"};
         case Code::kDbFailure: return {500, "Lỗi cơ sở dữ liệu"};
         case Code::kInternal: return {500, "Lỗi hệ thống"};
+        case Code::kInvalidCredentials: return {401, "Tên đăng nhập hoặc mật khẩu không đúng"};
+        case Code::kPasswordPolicy: return {422, "Mật khẩu không đáp ứng yêu cầu an toàn"};
+        case Code::kPasswordChangeRequired: return {403, "Cần đổi mật khẩu trước khi tiếp tục"};
+        case Code::kRateLimited: return {429, "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau"};
+        case Code::kCsrf: return {403, "Thiếu hoặc sai mã chống giả mạo yêu cầu"};
+        case Code::kTotpRequired: return {401, "Cần mã xác thực hai lớp"};
+        case Code::kTotpInvalid: return {401, "Mã xác thực hai lớp không đúng"};
+        case Code::kAccountDisabled: return {403, "Tài khoản đã bị khóa"};
+        case Code::kModuleLocked: return {423, "Chức năng đang bị khóa tại đơn vị"};
     }
     return {500, "Lỗi hệ thống"};
 }
