@@ -1,7 +1,6 @@
 #include "assessment/jsonl/assess_jsonl.hpp"
 
 #include <istream>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -10,6 +9,7 @@
 #include "assessment/assess.hpp"
 #include "assessment/explain.hpp"
 #include "assessment/jsonl/json_tree.hpp"
+#include "assessment/jsonl/json_writer.hpp"
 #include "assessment/rollout.hpp"
 #include "assessment/subject_rules.hpp"
 #include "assessment/tt22/tt22.hpp"
@@ -19,7 +19,7 @@ namespace hocvu::assessment {
 namespace {
 
 using jsonl::JsonNode;
-using Json = nlohmann::ordered_json;
+using jsonl::JsonWriter;
 
 /// An input error of one line: the contract's `error` object.
 struct InputError {
@@ -438,156 +438,206 @@ StudentYear ReadStudentYear(const JsonNode& root) {
     return student;
 }
 
-// JSON value of an id: echoed back as given (strings, numbers), null otherwise.
-Json IdOf(const JsonNode* root) {
+// The id is echoed back as given (a string or a number), null otherwise.
+void WriteId(const JsonNode* root, JsonWriter& w) {
     const JsonNode* id = root == nullptr ? nullptr : root->Find("id");
-    if (id == nullptr) {
-        return nullptr;
-    }
-    switch (id->type) {
-        case JsonNode::Type::kString:
-            return id->text;
-        case JsonNode::Type::kInteger:
-        case JsonNode::Type::kDecimal:
-            return Json::parse(id->text, nullptr, false);
-        default:
-            return nullptr;
+    w.Key("id");
+    if (id != nullptr && id->type == JsonNode::Type::kString) {
+        w.Value(id->text);
+    } else if (id != nullptr && id->IsNumber()) {
+        w.RawNumber(id->text);
+    } else {
+        w.Null();
     }
 }
 
-Json MarkJson(Mark mark) {
+void WriteMark(Mark mark, JsonWriter& w) {
     if (mark.IsNone()) {
-        return nullptr;
+        w.Null();
+    } else if (mark.IsMissing()) {
+        w.Value("incomplete");
+    } else if (mark.IsScore()) {
+        w.Value(mark.score().ToString());
+    } else {
+        w.Value(mark.IsPass() ? "Đ" : "CĐ");
     }
-    if (mark.IsMissing()) {
-        return "incomplete";
-    }
-    if (mark.IsScore()) {
-        return mark.score().ToString();
-    }
-    return mark.IsPass() ? "Đ" : "CĐ";
 }
 
-Json NameJson(std::string_view name) { return name.empty() ? Json(nullptr) : Json(std::string(name)); }
-
-Json PrimarySubjectJson(const JsonNode& input, const SubjectInput& subject) {
-    Json out = Json::object();
-    out["code"] = subject.code;
-    if (const JsonNode* hk1 = Member(input, "hk1_level")) {
-        out["hk1"] = hk1->text;
+void WriteIntegerList(const JsonNode& node, JsonWriter& w) {
+    if (node.type != JsonNode::Type::kArray) {
+        w.RawNumber(node.text);
+        return;
     }
-    out["year"] = NameJson(PrimaryLevelCode(subject.year_level));
+    w.BeginArray();
+    for (const JsonNode& item : node.items) {
+        item.IsNull() ? w.Null() : w.RawNumber(item.text);
+    }
+    w.EndArray();
+}
+
+// TT27 subject: the year-end level and test decide; the semester values given are reported back.
+void WritePrimarySubject(const JsonNode& input, const SubjectInput& subject, JsonWriter& w) {
+    w.BeginObject();
+    w.Key("code");
+    w.Value(subject.code);
+    if (const JsonNode* hk1 = Member(input, "hk1_level")) {
+        w.Key("hk1");
+        w.Value(hk1->text);
+    }
+    w.Key("year");
+    w.ValueOrNull(PrimaryLevelCode(subject.year_level));
     if (const JsonNode* test = Member(input, "hk1_test")) {
-        out["hk1_test"] = std::stoi(test->text);
+        w.Key("hk1_test");
+        w.RawNumber(test->text);
     }
     for (const char* key : {"mid_test", "mid_tests"}) {
         if (const JsonNode* mid = Member(input, key)) {
-            if (mid->type == JsonNode::Type::kArray) {
-                Json list = Json::array();
-                for (const JsonNode& item : mid->items) {
-                    list.push_back(item.IsNull() ? Json(nullptr) : Json(std::stoi(item.text)));
-                }
-                out[key] = std::move(list);
-            } else {
-                out[key] = std::stoi(mid->text);
-            }
+            w.Key(key);
+            WriteIntegerList(*mid, w);
         }
     }
     if (subject.year_test >= 0) {
-        out["year_test"] = subject.year_test;
+        w.Key("year_test");
+        w.Value(subject.year_test);
     }
-    return out;
+    w.EndObject();
 }
 
-Json ResultJson(const JsonNode& root, const StudentYear& student, const Assessment& result,
-                std::vector<std::string>& lines) {
+void WriteResult(const JsonNode& root, const StudentYear& student, const Assessment& result,
+                 std::vector<std::string>& lines, JsonWriter& w) {
     const Regulation reg = result.regulation;
-    Json out = Json::object();
-    out["id"] = IdOf(&root);
-    out["regulation"] = std::string(RegulationCode(reg));
-    Json subjects = Json::array();
-    Json reassess = Json::array();
+    w.BeginObject();
+    WriteId(&root, w);
+    w.Key("regulation");
+    w.Value(RegulationCode(reg));
+    w.Key("subjects");
+    w.BeginArray();
     const JsonNode& input_subjects = *root.Find("subjects");
     for (std::size_t i = 0; i < student.subjects.size(); ++i) {
-        const SubjectInput& in = student.subjects[i];
         const SubjectResult& r = result.subjects[i];
         if (reg == Regulation::kTt27) {
-            subjects.push_back(PrimarySubjectJson(input_subjects.items[i], in));
+            WritePrimarySubject(input_subjects.items[i], student.subjects[i], w);
             continue;
         }
-        Json subject = Json::object();
-        subject["code"] = in.code;
-        subject["hk1"] = MarkJson(r.hk1);
-        subject["hk2"] = MarkJson(r.hk2);
-        subject["year"] = MarkJson(r.year);
-        subjects.push_back(std::move(subject));
-        if (r.reassess) {
-            reassess.push_back(in.code);
+        w.BeginObject();
+        w.Key("code");
+        w.Value(student.subjects[i].code);
+        w.Key("hk1");
+        WriteMark(r.hk1, w);
+        w.Key("hk2");
+        WriteMark(r.hk2, w);
+        w.Key("year");
+        WriteMark(r.year, w);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("learning");
+    w.BeginObject();
+    if (reg != Regulation::kTt27) {
+        w.Key("hk1");
+        w.ValueOrNull(LearningName(reg, result.learning[0].final));
+        w.Key("hk2");
+        w.ValueOrNull(LearningName(reg, result.learning[1].final));
+    }
+    w.Key("year");
+    w.ValueOrNull(LearningName(reg, result.learning[2].final));
+    w.EndObject();
+    w.Key("conduct");
+    if (reg == Regulation::kTt27) {
+        w.Null();
+    } else {
+        w.BeginObject();
+        w.Key("year");
+        w.ValueOrNull(ConductName(reg, result.conduct[2]));
+        w.EndObject();
+    }
+    w.Key("outcome");
+    w.Value(OutcomeCode(result.outcome));
+    w.Key("reassess");
+    w.BeginArray();
+    for (std::size_t i = 0; i < student.subjects.size(); ++i) {
+        if (result.subjects[i].reassess) {
+            w.Value(student.subjects[i].code);
         }
     }
-    out["subjects"] = std::move(subjects);
-    Json learning = Json::object();
-    if (reg != Regulation::kTt27) {
-        learning["hk1"] = NameJson(LearningName(reg, result.learning[0].final));
-        learning["hk2"] = NameJson(LearningName(reg, result.learning[1].final));
-    }
-    learning["year"] = NameJson(LearningName(reg, result.learning[2].final));
-    out["learning"] = std::move(learning);
-    if (reg == Regulation::kTt27) {
-        out["conduct"] = nullptr;
-    } else {
-        out["conduct"] = Json{{"year", NameJson(ConductName(reg, result.conduct[2]))}};
-    }
-    out["outcome"] = std::string(OutcomeCode(result.outcome));
-    out["reassess"] = std::move(reassess);
-    out["award"] = NameJson(AwardName(result.award[2]));
+    w.EndArray();
+    w.Key("award");
+    w.ValueOrNull(AwardName(result.award[2]));
     if (reg == Regulation::kTt58 || reg == Regulation::kTt26) {
-        out["award_hk1"] = NameJson(AwardName(result.award[0]));
-        out["award_hk2"] = NameJson(AwardName(result.award[1]));
+        w.Key("award_hk1");
+        w.ValueOrNull(AwardName(result.award[0]));
+        w.Key("award_hk2");
+        w.ValueOrNull(AwardName(result.award[1]));
     }
     if (!result.missing.empty()) {
-        Json missing = Json::array();
+        w.Key("missing");
+        w.BeginArray();
         for (const Missing& m : result.missing) {
-            Json item = Json::object();
-            item["code"] = m.subject >= 0 ? Json(student.subjects[static_cast<std::size_t>(m.subject)].code)
-                                          : Json(std::string(MissingItemCode(m.item)));
-            item["period"] = std::string(PeriodCode(m.period));
-            item["item"] = std::string(MissingItemCode(m.item));
-            item["count"] = m.count;
-            missing.push_back(std::move(item));
+            w.BeginObject();
+            w.Key("code");
+            w.Value(m.subject >= 0 ? std::string_view(student.subjects[static_cast<std::size_t>(m.subject)].code)
+                                   : MissingItemCode(m.item));
+            w.Key("period");
+            w.Value(PeriodCode(m.period));
+            w.Key("item");
+            w.Value(MissingItemCode(m.item));
+            w.Key("count");
+            w.Value(m.count);
+            w.EndObject();
         }
-        out["missing"] = std::move(missing);
+        w.EndArray();
     }
     if (result.summer_reassessment_done || result.summer_conduct_done) {
         // A17: the year-end results above stay as recorded; the summer results are reported beside them.
-        Json summer = Json::object();
+        w.Key("after_summer");
+        w.BeginObject();
         if (result.summer_reassessment_done) {
-            Json changed = Json::array();
+            w.Key("subjects");
+            w.BeginArray();
             for (std::size_t i = 0; i < student.subjects.size(); ++i) {
                 if (!result.subjects[i].after_reassessment.IsNone()) {
-                    changed.push_back(Json{{"code", student.subjects[i].code},
-                                           {"year", MarkJson(result.subjects[i].after_reassessment)}});
+                    w.BeginObject();
+                    w.Key("code");
+                    w.Value(student.subjects[i].code);
+                    w.Key("year");
+                    WriteMark(result.subjects[i].after_reassessment, w);
+                    w.EndObject();
                 }
             }
-            summer["subjects"] = std::move(changed);
-            summer["learning"] = NameJson(LearningName(reg, result.learning_after_summer.final));
+            w.EndArray();
+            w.Key("learning");
+            w.ValueOrNull(LearningName(reg, result.learning_after_summer.final));
         }
         if (result.summer_conduct_done) {
-            summer["conduct"] = NameJson(ConductName(reg, result.conduct_after_summer));
+            w.Key("conduct");
+            w.ValueOrNull(ConductName(reg, result.conduct_after_summer));
         }
-        out["after_summer"] = std::move(summer);
+        w.EndObject();
     }
     lines.clear();
     Explain(student, result, lines);
-    out["explain"] = lines;
-    return out;
+    w.Key("explain");
+    w.BeginArray();
+    for (const std::string& line : lines) {
+        w.Value(line);
+    }
+    w.EndArray();
+    w.EndObject();
 }
 
-Json ErrorJson(const JsonNode* root, const InputError& error) {
-    Json out = Json::object();
-    out["id"] = IdOf(root);
-    out["error"] = Json{{"code", error.code}, {"message", error.message}, {"path", error.path}};
-    return out;
+void WriteError(const JsonNode* root, const InputError& error, JsonWriter& w) {
+    w.BeginObject();
+    WriteId(root, w);
+    w.Key("error");
+    w.BeginObject();
+    w.Key("code");
+    w.Value(error.code);
+    w.Key("message");
+    w.Value(error.message);
+    w.Key("path");
+    w.Value(error.path);
+    w.EndObject();
+    w.EndObject();
 }
 
 }  // namespace
@@ -595,6 +645,7 @@ Json ErrorJson(const JsonNode* root, const InputError& error) {
 int RunAssessJsonLines(std::istream& in, std::ostream& out) {
     std::string line;
     std::string parse_error;
+    std::string output;
     JsonNode root;
     Assessment result;
     std::vector<std::string> lines;
@@ -602,21 +653,25 @@ int RunAssessJsonLines(std::istream& in, std::ostream& out) {
         if (!line.empty() && line.back() == '\r') {
             line.pop_back();
         }
-        Json output;
+        output.clear();
+        JsonWriter writer(output);
         if (!jsonl::ParseJsonLine(line, root, parse_error)) {
-            output = ErrorJson(nullptr, InputError{"assess.bad_json", parse_error, ""});
+            WriteError(nullptr, InputError{"assess.bad_json", parse_error, ""}, writer);
         } else if (root.type != JsonNode::Type::kObject) {
-            output = ErrorJson(nullptr, InputError{"assess.bad_json", "mỗi dòng là một đối tượng JSON", ""});
+            WriteError(nullptr, InputError{"assess.bad_json", "mỗi dòng là một đối tượng JSON", ""}, writer);
         } else {
             try {
                 const StudentYear student = ReadStudentYear(root);
                 Assess(student, result);
-                output = ResultJson(root, student, result, lines);
+                WriteResult(root, student, result, lines, writer);
             } catch (const LineRejected& rejected) {
-                output = ErrorJson(&root, rejected.error);
+                output.clear();
+                JsonWriter error_writer(output);
+                WriteError(&root, rejected.error, error_writer);
             }
         }
-        out << output.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+        output += '\n';
+        out.write(output.data(), static_cast<std::streamsize>(output.size()));
         if (!out) {
             return 2;
         }
