@@ -12,7 +12,7 @@ namespace hocvu::timetable {
 
 namespace {
 
-constexpr int kAttempts = 3;
+constexpr int kAttempts = 2;
 
 std::size_t Idx(int value) { return static_cast<std::size_t>(value); }
 
@@ -126,7 +126,7 @@ Diagnosis Diagnose(const Instance& instance, const DiagnoseOptions& options) {
         return diagnosis;
     }
     const long long budget =
-        options.search_budget > 0 ? options.search_budget : std::max<long long>(200000, 2000LL * p.components);
+        options.search_budget > 0 ? options.search_budget : std::max<long long>(100000, 500LL * p.components);
     std::vector<TeacherRequest> set;
     bool clash_free = false;
     const SearchWeights pricing{1000, 10, 0};

@@ -66,6 +66,8 @@ void SearchState::Clear() {
     teacher_clashes_.assign(Idx(p_.teachers), 0);
     teacher_cost_.assign(Idx(p_.teachers), TeacherCost{});
     tabu_until_.assign(Idx(p_.components * p_.slots), 0);
+    defective_.clear();
+    defective_pos_.assign(Idx(p_.teachers), -1);
     clashes_ = 0;
     requests_ = 0;
     soft_ = 0;
@@ -192,6 +194,21 @@ SearchState::TeacherCost SearchState::ComputeTeacher(int teacher) const {
     return cost;
 }
 
+void SearchState::UpdateDefective(int teacher) {
+    const std::size_t t = Idx(teacher);
+    const bool defective = teacher_cost_[t].soft > 0;
+    if (defective && defective_pos_[t] < 0) {
+        defective_pos_[t] = static_cast<int>(defective_.size());
+        defective_.push_back(teacher);
+    } else if (!defective && defective_pos_[t] >= 0) {
+        const int last = defective_.back();
+        defective_[Idx(defective_pos_[t])] = last;
+        defective_pos_[Idx(last)] = defective_pos_[t];
+        defective_.pop_back();
+        defective_pos_[t] = -1;
+    }
+}
+
 void SearchState::RecomputeAllTeachers() {
     requests_ = 0;
     soft_ = 0;
@@ -199,6 +216,7 @@ void SearchState::RecomputeAllTeachers() {
         teacher_cost_[Idx(t)] = ComputeTeacher(t);
         requests_ += teacher_cost_[Idx(t)].requests;
         soft_ += teacher_cost_[Idx(t)].soft;
+        UpdateDefective(t);
     }
 }
 
@@ -634,6 +652,7 @@ void SearchState::Commit() {
         requests_ += cost.requests - old.requests;
         soft_ += cost.soft - old.soft;
         old = cost;
+        UpdateDefective(teacher);
     }
 }
 
@@ -748,6 +767,33 @@ long long SearchState::Repair(Rng& rng, long long budget, const std::function<bo
     return evaluations;
 }
 
+int SearchState::TargetNextTo(int teacher, Rng& rng) const {
+    const int day = rng.Below(p_.days);
+    const std::uint32_t mask = teacher_mask_[Idx(teacher * p_.days + day)];
+    if (mask == 0) {
+        return -1;
+    }
+    const int first = __builtin_ctz(mask);
+    const int last = 31 - __builtin_clz(mask);
+    int candidates[34];
+    int count = 0;
+    if (first > 0) {
+        candidates[count++] = first - 1;
+    }
+    if (last + 1 < p_.periods) {
+        candidates[count++] = last + 1;
+    }
+    for (int period = first + 1; period < last; ++period) {
+        if (((mask >> static_cast<unsigned>(period)) & 1U) == 0) {
+            candidates[count++] = period;
+        }
+    }
+    if (count == 0) {
+        return -1;
+    }
+    return day * p_.periods + candidates[rng.Below(count)];
+}
+
 bool SearchState::Anneal(Rng& rng, long long iterations, double t_from, double t_to,
                          const std::function<bool()>& abort) {
     if (iterations <= 0) {
@@ -759,9 +805,23 @@ bool SearchState::Anneal(Rng& rng, long long iterations, double t_from, double t
         if ((it & 1023) == 0 && abort && abort()) {
             return false;
         }
-        const int class_index = rng.Below(p_.classes);
-        int slot1 = rng.Below(p_.slots);
-        const int comp = cell_[Idx(class_index * p_.slots + slot1)];
+        int class_index = 0;
+        int slot1 = 0;
+        int comp = -1;
+        int target = -1;
+        if (!defective_.empty() && rng.Below(2) == 0) {
+            // Targeted move: bring a lesson of a teacher with gaps or single-period days next to their other
+            // lessons of some day, or into a gap.
+            const int teacher = defective_[Idx(rng.Below(static_cast<int>(defective_.size())))];
+            const auto& comps = p_.teacher_comps[Idx(teacher)];
+            comp = comps[Idx(rng.Below(static_cast<int>(comps.size())))];
+            class_index = p_.comp_class[Idx(comp)];
+            target = TargetNextTo(teacher, rng);
+        } else {
+            class_index = rng.Below(p_.classes);
+            slot1 = rng.Below(p_.slots);
+            comp = cell_[Idx(class_index * p_.slots + slot1)];
+        }
         int length = 1;
         if (comp >= 0) {
             if (p_.comp_fixed_slot[Idx(comp)] >= 0) {
@@ -772,8 +832,9 @@ bool SearchState::Anneal(Rng& rng, long long iterations, double t_from, double t
         }
         const int day1 = slot1 / p_.periods;
         const int period1 = slot1 % p_.periods;
-        const int day2 = rng.Below(p_.days);
-        const int period2 = rng.Below(p_.periods - length + 1);
+        const int day2 = target >= 0 ? target / p_.periods : rng.Below(p_.days);
+        const int period2 = target >= 0 ? std::min(target % p_.periods, p_.periods - length)
+                                        : rng.Below(p_.periods - length + 1);
         if (day1 == day2 && std::abs(period1 - period2) < length) {
             continue;
         }

@@ -98,6 +98,8 @@ private:
     void Commit();
     void SaveBestIfImproved();
     void CollectConflicts(std::vector<int>& out) const;
+    void UpdateDefective(int teacher);
+    [[nodiscard]] int TargetNextTo(int teacher, Rng& rng) const;
 
     const Problem& p_;
     SearchWeights weights_;
@@ -115,6 +117,8 @@ private:
     std::vector<std::uint32_t> teacher_mask_;  ///< teacher × day
     std::vector<int> teacher_clashes_;
     std::vector<TeacherCost> teacher_cost_;
+    std::vector<int> defective_;      ///< teachers with a positive soft cost
+    std::vector<int> defective_pos_;  ///< teacher → index in defective_, or −1
     long long clashes_ = 0;
     long long requests_ = 0;
     long long soft_ = 0;

@@ -17,9 +17,12 @@ namespace hocvu::timetable {
 
 namespace {
 
-constexpr double kStartTemperature = 1.2;
-constexpr double kEndTemperature = 0.08;
-constexpr int kEpochsPerCycle = 40;
+// Annealing cycles: each worker cools from kStartTemperature to kEndTemperature over kEpochsPerCycle epochs,
+// then restarts from the portfolio's best timetable at a start temperature lowered by kReheat per cycle.
+constexpr double kStartTemperature = 0.8;
+constexpr double kEndTemperature = 0.06;
+constexpr int kEpochsPerCycle = 20;
+constexpr double kReheat = 0.7;
 constexpr int kConstructionAttempts = 20;
 
 struct Worker {
@@ -30,6 +33,7 @@ struct Worker {
     bool constructed = false;
     bool invalid = false;
     int cycle_epoch = 0;
+    int cycles = 0;
 };
 
 Timetable ToTimetable(const Problem& problem, const std::vector<int>& starts) {
@@ -83,7 +87,7 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
                 }
                 worker.invalid = !worker.constructed;
                 if (worker.constructed) {
-                    worker.state.Repair(worker.rng, 40 * budget, never);
+                    worker.state.Repair(worker.rng, 10 * budget, never);
                 }
                 return;
             }
@@ -93,8 +97,9 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
             }
             const double span = static_cast<double>(kEpochsPerCycle);
             const double ratio = kEndTemperature / kStartTemperature;
-            const double t_from = kStartTemperature * std::pow(ratio, worker.cycle_epoch / span);
-            const double t_to = kStartTemperature * std::pow(ratio, (worker.cycle_epoch + 1) / span);
+            const double t0 = kStartTemperature * std::pow(kReheat, worker.cycles);
+            const double t_from = std::max(kEndTemperature, t0 * std::pow(ratio, worker.cycle_epoch / span));
+            const double t_to = std::max(kEndTemperature, t0 * std::pow(ratio, (worker.cycle_epoch + 1) / span));
             worker.state.Anneal(worker.rng, budget, t_from, t_to, abort);
             ++worker.cycle_epoch;
         };
@@ -146,6 +151,7 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
         for (auto& worker : workers) {
             if (worker->cycle_epoch >= kEpochsPerCycle) {
                 worker->cycle_epoch = 0;
+                ++worker->cycles;
                 worker->state.Load(best_starts);
             }
         }
