@@ -59,7 +59,7 @@ public:
 struct DatabaseConfig {
     std::string url;
     std::string sqlite_path;  ///< used when `url` is empty
-    int read_connections = 4;
+    int read_connections = 8;
     int postgres_connections = 8;
 };
 
