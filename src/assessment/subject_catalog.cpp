@@ -1,6 +1,7 @@
 #include "assessment/subject_catalog.hpp"
 
 #include <array>
+#include <cstdint>
 
 namespace hocvu::assessment {
 namespace {
@@ -58,14 +59,58 @@ constexpr std::array kCatalog{
     CatalogEntry{"TIENGDANTOC", {"Tiếng dân tộc thiểu số", SubjectRole::kOther, 0}},
 };
 
+// A code of up to 16 bytes packed into two integers, so that a look-up compares integers, not strings.
+struct PackedCode {
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+    friend constexpr bool operator==(PackedCode, PackedCode) = default;
+};
+
+constexpr std::size_t kMaxPackedLength = 16;
+
+constexpr PackedCode Pack(std::string_view code) {
+    PackedCode packed;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        const auto byte = static_cast<std::uint64_t>(static_cast<unsigned char>(code[i]));
+        if (i < 8) {
+            packed.low |= byte << (8 * i);
+        } else {
+            packed.high |= byte << (8 * (i - 8));
+        }
+    }
+    return packed;
+}
+
+constexpr std::size_t Slot(PackedCode code, std::size_t size) {
+    return static_cast<std::size_t>(((code.low ^ (code.high * 31)) * 0x9E3779B97F4A7C15ULL) >> 32) % size;
+}
+
+// An open-addressing table of catalog indexes (kEmpty where free), built at compile time.
+constexpr std::size_t kTableSize = 128;
+constexpr std::uint8_t kEmpty = 0xff;
+constexpr std::array<std::uint8_t, kTableSize> kTable = [] {
+    std::array<std::uint8_t, kTableSize> table{};
+    table.fill(kEmpty);
+    for (std::size_t i = 0; i < kCatalog.size(); ++i) {
+        std::size_t slot = Slot(Pack(kCatalog[i].code), kTableSize);
+        while (table[slot] != kEmpty) {
+            slot = (slot + 1) % kTableSize;
+        }
+        table[slot] = static_cast<std::uint8_t>(i);
+    }
+    return table;
+}();
+
 }  // namespace
 
 SubjectInfo LookUpSubject(std::string_view code) {
-    if (code.empty()) {
+    if (code.empty() || code.size() > kMaxPackedLength) {
         return {};
     }
-    for (const CatalogEntry& entry : kCatalog) {
-        if (entry.code.size() == code.size() && entry.code[0] == code[0] && entry.code == code) {
+    const PackedCode key = Pack(code);
+    for (std::size_t slot = Slot(key, kTableSize); kTable[slot] != kEmpty; slot = (slot + 1) % kTableSize) {
+        const CatalogEntry& entry = kCatalog[kTable[slot]];
+        if (entry.code == code) {
             return entry.info;
         }
     }

@@ -49,21 +49,35 @@ Tally Count(std::span<const ScoredEntry> scored, std::span<const CommentEntry> c
             }
         }
     }
+    // Locals rather than the returned struct, so that the loop keeps them in registers.
+    std::int32_t min = Tenths::kMaxScore + 1;
+    std::int32_t second_min = Tenths::kMaxScore + 1;
+    std::int16_t min_subject = kNoSubject;
+    int at_least_80 = 0;
+    int at_least_65 = 0;
+    int at_least_50 = 0;
     for (const ScoredEntry& entry : scored) {
+        const std::int32_t value = entry.value.tenths();
         if (entry.subject == left_out) {
             continue;
         }
-        if (entry.value < tally.min) {
-            tally.second_min = tally.min;
-            tally.min = entry.value;
-            tally.min_subject = entry.subject;
-        } else if (entry.value < tally.second_min) {
-            tally.second_min = entry.value;
+        if (value < min) {
+            second_min = min;
+            min = value;
+            min_subject = entry.subject;
+        } else if (value < second_min) {
+            second_min = value;
         }
-        tally.at_least_80 += entry.value >= kTotMany ? 1 : 0;
-        tally.at_least_65 += entry.value >= kKhaMany ? 1 : 0;
-        tally.at_least_50 += entry.value >= kDatMany ? 1 : 0;
+        at_least_80 += value >= kTotMany.tenths() ? 1 : 0;
+        at_least_65 += value >= kKhaMany.tenths() ? 1 : 0;
+        at_least_50 += value >= kDatMany.tenths() ? 1 : 0;
     }
+    tally.min = Tenths::FromTenths(min);
+    tally.second_min = Tenths::FromTenths(second_min);
+    tally.min_subject = min_subject;
+    tally.at_least_80 = at_least_80;
+    tally.at_least_65 = at_least_65;
+    tally.at_least_50 = at_least_50;
     return tally;
 }
 
