@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "assessment/interpretations.hpp"
 #include "assessment/subject_rules.hpp"
 
 namespace hocvu::assessment::tt22 {
@@ -179,6 +180,7 @@ Mark SemesterResult(const SubjectInput& subject, const SemesterMarks& marks, int
 // subject's year result is its semester II result. Rule S1: a subject taught in one semester only takes that
 // semester's result for the year (TT58 Điều 10 precedent; TT22 is silent).
 Mark YearResult(const SubjectInput& subject, Mark hk1, Mark hk2) {
+    static_assert(interpretation::kS1OneSemesterSubjectKeepsItsResult, "no other reading is implemented");
     if (hk1.IsNone()) {
         return hk2;
     }
@@ -312,17 +314,18 @@ void DecideOutcome(const StudentYear& student, Assessment& result) {
     }
     const Rank conduct = result.conduct[2];
     const Rank learning = result.learning[2].final;
-    if (student.absences > kMaxAbsences) {
+    if (interpretation::kA18AbsencesEndTheYear && student.absences > kMaxAbsences) {
         // A18: over the absence limit there is no re-assessment and no summer remedy.
         result.retained_for_absences = true;
         result.outcome = Outcome::kRetained;
         return;
     }
     if (conduct >= kDat && learning >= kDat) {
-        result.outcome = Outcome::kPromoted;
+        result.outcome = student.absences > kMaxAbsences ? Outcome::kRetained : Outcome::kPromoted;
+        result.retained_for_absences = student.absences > kMaxAbsences;
         return;
     }
-    if (learning < kDat && conduct < kDat) {
+    if (interpretation::kA6ConductMustPassForReassessment && learning < kDat && conduct < kDat) {
         // A6 (literal TT22 Điều 14): re-assessment needs the year conduct at Đạt or above.
         result.reassessment_blocked_by_conduct = true;
         result.outcome = Outcome::kRetained;
@@ -396,12 +399,14 @@ LevelDecision DecideLearning(std::span<const ScoredEntry> scored, std::span<cons
     if (all.comment_fails == 0 && all.min < kTotFloor && all.second_min >= kKhaFloor) {
         consider(all.min_subject, Count(scored, comments, all.min_subject, kNoSubject));
     }
-    if (all.comment_fails == 1 && all.min >= kKhaFloor) {
+    if (interpretation::kA4CommentSubjectMayCauseDrop && all.comment_fails == 1 && all.min >= kKhaFloor) {
         consider(all.first_fail, Count(scored, comments, kNoSubject, all.first_fail));
     }
     if (culprits == 1) {
         decision.adjusted = true;
-        decision.final = static_cast<Rank>(decision.raw + 1);
+        decision.final = interpretation::kA3AdjacentLevel == interpretation::AdjacentLevel::kRawPlusOne
+                             ? static_cast<Rank>(decision.raw + 1)
+                             : static_cast<Rank>(decision.would_be - 1);
     } else {
         decision.culprit = kNoSubject;
         decision.would_be = kRankNone;

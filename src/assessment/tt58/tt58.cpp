@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "assessment/interpretations.hpp"
 #include "assessment/subject_rules.hpp"
 
 namespace hocvu::assessment::tt58 {
@@ -60,6 +61,7 @@ Tally Count(Regulation regulation, std::span<const ScoredEntry> scored, std::spa
     }
     if (!scored.empty()) {
         // A19 (TT58 Điều 11): the unweighted mean of the scored subjects, rounded half-up before the thresholds.
+        static_assert(interpretation::kA19RoundOverallAverage, "an unrounded mean is not implemented");
         t.average = Tenths::RoundHalfUp(sum, static_cast<std::int64_t>(scored.size()));
         t.has_scored = true;
     }
@@ -381,6 +383,8 @@ LevelDecision DecideLearning(Regulation regulation, std::span<const ScoredEntry>
             adjusted = kKha;
         } else if (decision.raw == kYeu) {
             adjusted = kTrungBinh;
+        } else if (decision.raw == kKem && interpretation::kA20AdjustGoodToWeakest) {
+            adjusted = kYeu;
         }
     } else if (reaches(kKha65) && (culprit = SingleBelow(scored, kKha65.floor)) != kNoSubject) {
         would_be = kKha;
