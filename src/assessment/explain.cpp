@@ -271,6 +271,11 @@ void ExplainConduct(const StudentYear& s, const Assessment& r, std::vector<std::
         lines.push_back("Rèn luyện cả năm: HK I " + std::string(ConductName(reg, r.conduct[0])) + ", HK II " +
                         std::string(ConductName(reg, r.conduct[1])) + " → " +
                         std::string(ConductName(reg, r.conduct[2])) + " (TT22 Điều 8, bảng §1.10)");
+        const auto given = static_cast<Rank>(s.conduct_year);
+        if (s.conduct_year != Conduct::kMissing && given != r.conduct[2]) {
+            lines.push_back("Kết quả rèn luyện cả năm nhập vào (" + std::string(ConductName(reg, given)) +
+                            ") không được dùng: TT22 xác định cả năm theo bảng Điều 8");
+        }
         return;
     }
     lines.push_back("Hạnh kiểm cả năm: " + std::string(ConductName(reg, r.conduct[2])) +
