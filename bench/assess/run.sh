@@ -31,11 +31,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$bench" --emit-jsonl "$work/province.jsonl" "$count"
 echo "input: $(wc -l < "$work/province.jsonl") lines, $(du -h "$work/province.jsonl" | cut -f1)"
-start=$(date +%s.%N)
-"${command[@]}" < "$work/province.jsonl" > "$work/results.jsonl"
-end=$(date +%s.%N)
+TIMEFORMAT='%R %U %S'
+{ time "${command[@]}" < "$work/province.jsonl" > "$work/results.jsonl" 2> "$work/stderr"; } 2> "$work/time"
+read -r real user sys < "$work/time"
 lines=$(wc -l < "$work/results.jsonl")
 errors=$(grep -c '"error":{' "$work/results.jsonl" || true)
-seconds=$(echo "$end - $start" | bc -l)
-printf 'command: %s lines out (%s with an error object) in %.2f s: %.0f student-years/s (wall clock, JSON parsing, explanations and output included)\n' \
-    "$lines" "$errors" "$seconds" "$(echo "$lines / $seconds" | bc -l)"
+printf 'command (%s): %s lines out (%s with an error object), output %s\n' "${command[*]}" "$lines" "$errors" \
+    "$(du -h "$work/results.jsonl" | cut -f1)"
+printf '  %.0f student-years/s wall clock (%.2f s); %.0f student-years/s of CPU time (user %.2f s + sys %.2f s)\n' \
+    "$(echo "$lines / $real" | bc -l)" "$real" "$(echo "$lines / ($user + $sys)" | bc -l)" "$user" "$sys"
+echo "  (JSON parsing, validation, the engine, explanation lines and output included)"
