@@ -161,8 +161,11 @@ std::string MissingLine(const StudentYear& s, const Missing& m) {
             what = "thiếu " + count + " mức đánh giá phẩm chất, năng lực (cần 15)";
             break;
     }
+    const bool assessment = m.item == MissingItem::kRegular || m.item == MissingItem::kMidterm ||
+                            m.item == MissingItem::kFinal || m.item == MissingItem::kYearTest;
     return who + period + ": " + what +
-           " — chưa xếp loại; không tự tính 0 hay Chưa đạt (A5: kiểm tra bù hoặc quyết định của nhà trường)";
+           (assessment ? " — chưa xếp loại; không tự tính 0 hay Chưa đạt (A5: kiểm tra bù hoặc quyết định của nhà trường)"
+                       : " — chưa xét được (A5)");
 }
 
 std::string Top(const StudentYear& s, const LevelDecision& d) {
@@ -212,7 +215,9 @@ std::string LevelLine(const StudentYear& s, const LevelDecision& d, std::string_
         line += ReasonText(s, d, LearningName(reg, static_cast<Rank>(d.raw + 1)));
     }
     if (!IsTt22(s)) {
-        line += "; điểm trung bình các môn " + V(d.average) + " (A19)";
+        line += d.reason == LevelReason::kAverageBelow
+                    ? std::string(" (A19: làm tròn trước khi so ngưỡng)")
+                    : "; điểm trung bình các môn " + V(d.average) + " (A19: làm tròn trước khi so ngưỡng)";
     }
     return line + " (" + LevelRule(s) + ")";
 }
