@@ -44,6 +44,17 @@ AverageParts SemesterAverage(const SemesterMarks& marks) {
     return parts;
 }
 
+void ResetAssessment(Regulation regulation, std::size_t subjects, Assessment& result) {
+    const std::vector<SubjectResult>::size_type count = subjects;
+    Assessment empty;
+    empty.subjects = std::move(result.subjects);
+    empty.missing = std::move(result.missing);
+    empty.subjects.assign(count, SubjectResult{});
+    empty.missing.clear();
+    empty.regulation = regulation;
+    result = std::move(empty);
+}
+
 void AppendGaps(const SemesterGaps& gaps, int subject, Period period, std::vector<Missing>& missing) {
     const auto add = [&](std::int16_t count, MissingItem item) {
         if (count > 0) {

@@ -40,6 +40,9 @@ struct SemesterGaps {
     return Tenths::RoundHalfUp(static_cast<std::int64_t>(hk1.tenths()) + 2 * hk2.tenths(), 3);
 }
 
+/// Clears `result` for a new student-year of `subjects` subjects under `regulation`, keeping its capacity.
+void ResetAssessment(Regulation regulation, std::size_t subjects, Assessment& result);
+
 /// Appends the gaps of one subject-period to `missing`.
 void AppendGaps(const SemesterGaps& gaps, int subject, Period period, std::vector<Missing>& missing);
 

@@ -246,23 +246,6 @@ Award DecideAward(Rank conduct_year, Rank learning_year, int at_least_9) {
     return at_least_9 >= kExcellentSubjects ? Award::kExcellent : Award::kGood;
 }
 
-void Reset(const StudentYear& student, Assessment& result) {
-    result.regulation = Regulation::kTt22;
-    result.subjects.assign(student.subjects.size(), SubjectResult{});
-    result.learning.fill(LevelDecision{});
-    result.conduct.fill(kRankNone);
-    result.outcome = Outcome::kIncomplete;
-    result.award.fill(Award::kNone);
-    result.subjects_at_least_9 = 0;
-    result.missing.clear();
-    result.summer_reassessment_done = false;
-    result.summer_conduct_done = false;
-    result.learning_after_summer = LevelDecision{};
-    result.conduct_after_summer = kRankNone;
-    result.retained_for_absences = false;
-    result.reassessment_blocked_by_conduct = false;
-    result.nothing_to_reassess = false;
-}
 
 // TT22 Điều 14 (A7): re-assess every comment subject at CĐ and every scored subject with ĐTBmcn < 5,0; the
 // re-assessment result replaces the year result, even when lower, and the year level is decided again.
@@ -426,7 +409,7 @@ Rank ConductYear(Rank hk1, Rank hk2) {
 }
 
 void Assess(const StudentYear& student, Assessment& result) {
-    Reset(student, result);
+    ResetAssessment(Regulation::kTt22, student.subjects.size(), result);
     std::array<PeriodLists, 3> lists;
     for (std::size_t i = 0; i < student.subjects.size(); ++i) {
         const SubjectInput& subject = student.subjects[i];

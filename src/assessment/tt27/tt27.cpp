@@ -1,6 +1,7 @@
 #include "assessment/tt27/tt27.hpp"
 
 #include "assessment/subject_catalog.hpp"
+#include "assessment/subject_rules.hpp"
 
 namespace hocvu::assessment::tt27 {
 namespace {
@@ -10,29 +11,6 @@ constexpr int kExcellentTest = 9;
 constexpr int kGoodTest = 7;
 constexpr int kPassTest = 5;
 
-void Reset(Assessment& result, std::size_t subjects) {
-    result.regulation = Regulation::kTt27;
-    result.subjects.assign(subjects, SubjectResult{});
-    result.learning.fill(LevelDecision{});
-    result.conduct.fill(kRankNone);
-    result.outcome = Outcome::kIncomplete;
-    result.award.fill(Award::kNone);
-    result.subjects_at_least_9 = 0;
-    result.missing.clear();
-    result.summer_reassessment_done = false;
-    result.summer_conduct_done = false;
-    result.learning_after_summer = LevelDecision{};
-    result.conduct_after_summer = kRankNone;
-    result.retained_for_absences = false;
-    result.reassessment_blocked_by_conduct = false;
-    result.nothing_to_reassess = false;
-    result.first_not_htt = -1;
-    result.first_cht = -1;
-    result.first_quality_not_tot = -1;
-    result.first_quality_cc = -1;
-    result.lowest_test_subject = -1;
-    result.lowest_test = -1;
-}
 
 }  // namespace
 
@@ -42,7 +20,7 @@ bool HasYearTest(const SubjectInput& subject, int grade) {
 }
 
 void Assess(const StudentYear& student, Assessment& result) {
-    Reset(result, student.subjects.size());
+    ResetAssessment(Regulation::kTt27, student.subjects.size(), result);
     for (std::size_t i = 0; i < student.subjects.size(); ++i) {
         const SubjectInput& subject = student.subjects[i];
         SubjectResult& out = result.subjects[i];

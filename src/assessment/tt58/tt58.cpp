@@ -262,23 +262,6 @@ Award DecideAward(Rank conduct, Rank learning) {
     return conduct == kConductVeryGood && learning == kGioi ? Award::kGood : Award::kAdvanced;
 }
 
-void Reset(const StudentYear& student, Assessment& result) {
-    result.regulation = student.regulation;
-    result.subjects.assign(student.subjects.size(), SubjectResult{});
-    result.learning.fill(LevelDecision{});
-    result.conduct.fill(kRankNone);
-    result.outcome = Outcome::kIncomplete;
-    result.award.fill(Award::kNone);
-    result.subjects_at_least_9 = 0;
-    result.missing.clear();
-    result.summer_reassessment_done = false;
-    result.summer_conduct_done = false;
-    result.learning_after_summer = LevelDecision{};
-    result.conduct_after_summer = kRankNone;
-    result.retained_for_absences = false;
-    result.reassessment_blocked_by_conduct = false;
-    result.nothing_to_reassess = false;
-}
 
 // TT58 Điều 16: the student chooses some of the candidate subjects; the results given replace the year results,
 // the overall average and học lực are decided again, and Trung bình or above is promoted.
@@ -404,7 +387,7 @@ LevelDecision DecideLearning(Regulation regulation, std::span<const ScoredEntry>
 }
 
 void Assess(const StudentYear& student, Assessment& result) {
-    Reset(student, result);
+    ResetAssessment(student.regulation, student.subjects.size(), result);
     const Regulation regulation = student.regulation;
     std::array<PeriodLists, 3> lists;
     for (std::size_t i = 0; i < student.subjects.size(); ++i) {
