@@ -45,14 +45,27 @@ AverageParts SemesterAverage(const SemesterMarks& marks) {
 }
 
 void ResetAssessment(Regulation regulation, std::size_t subjects, Assessment& result) {
-    const std::vector<SubjectResult>::size_type count = subjects;
-    Assessment empty;
-    empty.subjects = std::move(result.subjects);
-    empty.missing = std::move(result.missing);
-    empty.subjects.assign(count, SubjectResult{});
-    empty.missing.clear();
-    empty.regulation = regulation;
-    result = std::move(empty);
+    result.regulation = regulation;
+    result.subjects.assign(subjects, SubjectResult{});
+    result.learning.fill(LevelDecision{});
+    result.conduct.fill(kRankNone);
+    result.outcome = Outcome::kIncomplete;
+    result.award.fill(Award::kNone);
+    result.subjects_at_least_9 = 0;
+    result.missing.clear();
+    result.summer_reassessment_done = false;
+    result.summer_conduct_done = false;
+    result.learning_after_summer = LevelDecision{};
+    result.conduct_after_summer = kRankNone;
+    result.retained_for_absences = false;
+    result.reassessment_blocked_by_conduct = false;
+    result.nothing_to_reassess = false;
+    result.first_not_htt = -1;
+    result.first_cht = -1;
+    result.first_quality_not_tot = -1;
+    result.first_quality_cc = -1;
+    result.lowest_test_subject = -1;
+    result.lowest_test = -1;
 }
 
 void AppendGaps(const SemesterGaps& gaps, int subject, Period period, std::vector<Missing>& missing) {

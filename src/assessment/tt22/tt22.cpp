@@ -28,7 +28,7 @@ constexpr int kMaxAbsences = 45;
 
 constexpr std::int16_t kNoSubject = -1;
 
-// What the level conditions look at, leaving one scored subject out or counting one comment subject as Đạt.
+// What the level conditions look at.
 struct Tally {
     int comment_fails = 0;
     std::int16_t first_fail = kNoSubject;
@@ -40,11 +40,10 @@ struct Tally {
     int at_least_50 = 0;
 };
 
-Tally Count(std::span<const ScoredEntry> scored, std::span<const CommentEntry> comments, std::int16_t left_out,
-            std::int16_t counted_as_pass) {
+Tally Count(std::span<const ScoredEntry> scored, std::span<const CommentEntry> comments) {
     Tally tally;
     for (const CommentEntry& entry : comments) {
-        if (!entry.pass && entry.subject != counted_as_pass) {
+        if (!entry.pass) {
             if (tally.comment_fails++ == 0) {
                 tally.first_fail = entry.subject;
             }
@@ -59,9 +58,6 @@ Tally Count(std::span<const ScoredEntry> scored, std::span<const CommentEntry> c
     int at_least_50 = 0;
     for (const ScoredEntry& entry : scored) {
         const std::int32_t value = entry.value.tenths();
-        if (entry.subject == left_out) {
-            continue;
-        }
         if (value < min) {
             second_min = min;
             min = value;
@@ -80,6 +76,17 @@ Tally Count(std::span<const ScoredEntry> scored, std::span<const CommentEntry> c
     tally.at_least_65 = at_least_65;
     tally.at_least_50 = at_least_50;
     return tally;
+}
+
+// The tally with the lowest scored subject left out (A15: it does not count towards the "6 subjects" either).
+Tally WithoutLowest(const Tally& all) {
+    Tally t = all;
+    t.min = all.second_min;
+    t.min_subject = kNoSubject;
+    t.at_least_80 -= all.min >= kTotMany ? 1 : 0;
+    t.at_least_65 -= all.min >= kKhaMany ? 1 : 0;
+    t.at_least_50 -= all.min >= kDatMany ? 1 : 0;
+    return t;
 }
 
 // TT22 Điều 9 khoản 2 điểm a–d.
@@ -357,7 +364,7 @@ int RequiredRegularCount(SubjectKind kind, int periods_per_year, int topics) {
 
 LevelDecision DecideLearning(std::span<const ScoredEntry> scored, std::span<const CommentEntry> comments) {
     LevelDecision decision;
-    const Tally all = Count(scored, comments, kNoSubject, kNoSubject);
+    const Tally all = Count(scored, comments);
     decision.raw = decision.final = LevelOf(all);
     RecordReason(all, decision.raw, decision);
     if (decision.raw > kDat) {
@@ -380,10 +387,12 @@ LevelDecision DecideLearning(std::span<const ScoredEntry> scored, std::span<cons
     // subject is from 5,0. Any other subject leaves a failing Khá condition in place, so its would-be level is at
     // most Đạt (A15).
     if (all.comment_fails == 0 && all.min < kTotFloor && all.second_min >= kKhaFloor) {
-        consider(all.min_subject, Count(scored, comments, all.min_subject, kNoSubject));
+        consider(all.min_subject, WithoutLowest(all));
     }
     if (interpretation::kA4CommentSubjectMayCauseDrop && all.comment_fails == 1 && all.min >= kKhaFloor) {
-        consider(all.first_fail, Count(scored, comments, kNoSubject, all.first_fail));
+        Tally passed = all;
+        passed.comment_fails = 0;
+        consider(all.first_fail, passed);
     }
     if (culprits == 1) {
         decision.adjusted = true;
