@@ -74,6 +74,12 @@ void AddCommon(CLI::App* command, CommonOptions& options) {
     command->add_option("--db", options.db_url, "database URL (postgresql://…); default: env HOCVU_DB, else SQLite");
 }
 
+/// The domains, each adding its own routes.
+void RegisterDomains(http::Router& router, Context& context) {
+    org::Register(router, context);
+    system::Register(router, context);
+}
+
 int Serve(const CommonOptions& common, const std::string& listen, const std::string& web_root,
           const std::string& access_log, int workers, int header_timeout) {
     http::ServerOptions options;
@@ -101,8 +107,7 @@ int Serve(const CommonOptions& common, const std::string& listen, const std::str
     auto report = storage::Migrate(*db, clock);
     Context context{*db, clock, ids};
     http::Router router;
-    org::Register(router, context);
-    system::Register(router, context);
+    RegisterDomains(router, context);
 
     http::Server server(options, router);
     server.Listen();
@@ -131,6 +136,9 @@ int Main(int argc, char** argv) {
     AddCommon(demo, common);
     bool demo_accounts = false;
     demo->add_flag("--accounts", demo_accounts, "print one JSON line per demo role: role, username, password, unit");
+
+    auto* routes = cli.add_subcommand("routes", "list the HTTP routes, one 'METHOD /path' a line");
+    AddCommon(routes, common);
 
     auto* serve = cli.add_subcommand("serve", "migrate, then serve the API and the web app");
     AddCommon(serve, common);
@@ -203,6 +211,19 @@ int Main(int argc, char** argv) {
             for (const auto& login : report.logins) {
                 std::printf("  %-18s %-28s %s  (%s)\n", login.role.c_str(), login.username.c_str(),
                             login.password.c_str(), login.unit.c_str());
+            }
+            return 0;
+        }
+        if (routes->parsed()) {
+            SystemClock clock;
+            IdGenerator ids(clock, 0);
+            auto db = Open(common);
+            storage::Migrate(*db, clock);
+            Context context{*db, clock, ids};
+            http::Router router;
+            RegisterDomains(router, context);
+            for (const std::string& route : router.Describe()) {
+                std::printf("%s\n", route.c_str());
             }
             return 0;
         }
