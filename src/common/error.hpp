@@ -43,7 +43,7 @@ std::string_view Name(Code code);
 /// Expected outcomes (an invalid score, a closed window) are return values, not exceptions.
 class Error : public std::runtime_error {
 public:
-    Error(Code code, std::string detail) : std::runtime_error(std::move(detail)), code_(code) {}
+    Error(Code code, const std::string& detail) : std::runtime_error(detail), code_(code) {}
 
     Code code() const { return code_; }
 
