@@ -5,6 +5,7 @@
 
 #include "common/error.hpp"
 #include "http/problem.hpp"
+#include "org/audit.hpp"
 #include "org/policy.hpp"
 #include "org/service.hpp"
 
@@ -34,6 +35,24 @@ std::optional<std::string> CookieValue(std::string_view header, std::string_view
         if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
     }
     return std::nullopt;
+}
+
+/// ASVS 7.2.2 / 16.3.2: failed authorisation is logged, with who, what and from where. A failure to write the
+/// entry must not turn the 403 into a 500.
+void AuditRefusal(app::Context& ctx, const Actor& actor, const http::Request& request, const Error& error) {
+    std::string target = request.method + " ";
+    for (char c : request.path.substr(0, 200)) {
+        auto u = static_cast<unsigned char>(c);
+        target.push_back(u >= 0x20 && u < 0x7f ? c : '?');
+    }
+    try {
+        ctx.db.Write([&](storage::Tx& tx) {
+            AppendAudit(tx, ctx.ids, ctx.clock,
+                        {actor.unit_id, actor.account_id, "auth.refused", target,
+                         request.client_address, {{"code", std::string(Name(error.code()))}, {"detail", error.what()}}});
+        });
+    } catch (const Error&) {
+    }
 }
 
 }  // namespace
@@ -84,6 +103,7 @@ http::Handler Guard(app::Context& ctx, const RouteSpec& spec, Endpoint endpoint)
         throw Error(Code::kInternal, "route registered without a permission: " + spec.method + " " + spec.pattern);
     }
     return [&ctx, spec, endpoint](http::Request& request) -> http::Response {
+        std::optional<Actor> actor;
         try {
             if (StateChanging(request.method)) {
                 if (request.Header("sec-fetch-site") == "cross-site" || request.Header("origin") == "null") {
@@ -96,28 +116,29 @@ http::Handler Guard(app::Context& ctx, const RouteSpec& spec, Endpoint endpoint)
             }
             auto token = SessionToken(request);
             if (!token) throw Error(Code::kUnauthenticated, "no session");
-            Actor actor = Authenticate(ctx, *token);
-            if (StateChanging(request.method) && !CsrfMatches(ctx, actor, request.Header("x-csrf-token"))) {
+            actor = Authenticate(ctx, *token);
+            if (StateChanging(request.method) && !CsrfMatches(ctx, *actor, request.Header("x-csrf-token"))) {
                 throw Error(Code::kCsrf, "missing or wrong X-CSRF-Token");
             }
             if (spec.access == Access::kGranted) {
-                if (actor.must_change_password) {
+                if (actor->must_change_password) {
                     throw Error(Code::kPasswordChangeRequired, "change the password first");
                 }
-                if (actor.totp_enrolment_required) {
+                if (actor->totp_enrolment_required) {
                     throw Error(Code::kTotpRequired, "enrol a second factor first");
                 }
-                if (VisibleRoots(actor, *spec.permission).empty()) {
+                if (VisibleRoots(*actor, *spec.permission).empty()) {
                     throw Error(Code::kForbidden, "not allowed: " + std::string(Name(*spec.permission)));
                 }
             }
-            Call call{ctx, request, &actor};
+            Call call{ctx, request, &*actor};
             return endpoint(call);
         } catch (const RateLimited& e) {
             http::Response response = http::Problem(e.code(), e.what());
             response.headers.emplace_back("Retry-After", std::to_string(e.retry_after()));
             return response;
         } catch (const Error& e) {
+            if ((e.code() == Code::kForbidden || e.code() == Code::kCsrf) && actor) AuditRefusal(ctx, *actor, request, e);
             if (e.code() != Code::kUnauthenticated) throw;
             http::Response response = http::Problem(e.code(), e.what());
             response.headers.emplace_back("Set-Cookie", ExpiredSessionCookie(request));

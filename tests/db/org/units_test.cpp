@@ -124,6 +124,7 @@ TEST_P(UnitsTest, AuthoritiesReadSchoolsButChangeNothingInThem) {
     std::string teacher = Str(AccountId("duclm.thcsledinhchinh"));
     EXPECT_EQ(Send("POST", "/api/v1/roles/grants", {{"account_id", teacher}, {"role", "office"}}, &so_admin).status, 403);
     EXPECT_EQ(Send("POST", "/api/v1/accounts/" + teacher + "/disable", nullptr, &so_admin).status, 403);
+    EXPECT_EQ(AuditCount("auth.refused"), 4);  // failed authorisation is logged
 }
 
 TEST_P(UnitsTest, GrantsByTheUnitAdmin) {

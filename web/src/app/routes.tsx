@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { LoginPage } from '../features/org/LoginPage';
 import { StatusPage } from '../features/system/StatusPage';
 import { AppLayout } from './AppLayout';
 import { HomePage } from './HomePage';
@@ -12,6 +13,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'trang-thai', element: <StatusPage /> },
+      { path: 'dang-nhap', element: <LoginPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
