@@ -127,7 +127,7 @@ http::Handler Guard(app::Context& ctx, const RouteSpec& spec, Endpoint endpoint)
                 if (actor->totp_enrolment_required) {
                     throw Error(Code::kTotpRequired, "enrol a second factor first");
                 }
-                if (VisibleRoots(*actor, *spec.permission).empty()) {
+                if (!HoldsAnywhere(*actor, *spec.permission)) {
                     throw Error(Code::kForbidden, "not allowed: " + std::string(Name(*spec.permission)));
                 }
             }

@@ -41,7 +41,8 @@ using Endpoint = http::Response (*)(Call&);
 /// Wraps `endpoint` in the checks of `spec`, in this order: cross-site requests refused for state changes
 /// (Sec-Fetch-Site, Origin: null); the session cookie (401 auth.unauthenticated); the X-CSRF-Token header for
 /// state changes (403 auth.csrf); a pending password change or second-factor enrolment (403
-/// auth.password_change_required, 401 auth.totp_required); the route's permission held somewhere (403).
+/// auth.password_change_required, 401 auth.totp_required); the route's permission held somewhere (403). Every
+/// domain may register its routes through it; the handler then calls `Require` with the object's scope.
 http::Handler Guard(app::Context& ctx, const RouteSpec& spec, Endpoint endpoint);
 
 /// Cookies. In secure mode the session cookie is `__Host-hocvu_session` with `Secure`; in the plain-HTTP

@@ -91,6 +91,13 @@ void Require(const Actor& actor, Permission permission, const Scope& scope) {
     }
 }
 
+bool HoldsAnywhere(const Actor& actor, Permission permission) {
+    return std::any_of(actor.grants.begin(), actor.grants.end(), [&](const ActorGrant& g) {
+        const RolePermissions& rp = PermissionsOf(g.grant.role);
+        return Contains(rp.own, permission) || Contains(rp.below, permission);
+    });
+}
+
 std::vector<VisibleRoot> VisibleRoots(const Actor& actor, Permission permission) {
     std::vector<VisibleRoot> roots;
     for (const ActorGrant& g : actor.grants) {

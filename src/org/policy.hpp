@@ -24,6 +24,10 @@ struct VisibleRoot {
 };
 std::vector<VisibleRoot> VisibleRoots(const Actor& actor, Permission permission);
 
+/// Whether any of the actor's grants carries `permission` at all (in its unit, possibly narrowed to a class,
+/// subject or student, or below it). The route-level check; the object-level check is `Require`.
+bool HoldsAnywhere(const Actor& actor, Permission permission);
+
 /// What a role may do in its own unit, and in the units strictly below it.
 struct RolePermissions {
     std::vector<Permission> own;

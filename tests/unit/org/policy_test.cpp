@@ -110,6 +110,13 @@ TEST(Policy, VisibleRootsFollowTheTable) {
     EXPECT_TRUE(unit_roots[0].self);
 }
 
+TEST(Policy, NarrowedGrantsStillPassTheRouteLevelCheck) {
+    Actor teacher = With(Role::kSubjectTeacher, 4, kSchool, UnitKind::kSchool, 101, "toan");
+    EXPECT_TRUE(HoldsAnywhere(teacher, Permission::kScoreEnter));   // the route lets them in...
+    EXPECT_TRUE(VisibleRoots(teacher, Permission::kScoreEnter).empty());  // ...but no whole unit is theirs
+    EXPECT_FALSE(HoldsAnywhere(teacher, Permission::kAccountRead));
+}
+
 TEST(Policy, RolesFitUnitKinds) {
     EXPECT_TRUE(RoleFitsUnit(Role::kUnitAdmin, UnitKind::kProvince));
     EXPECT_TRUE(RoleFitsUnit(Role::kAuthorityLeader, UnitKind::kDistrict));
