@@ -9,7 +9,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # libraries
   libboost-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev liboath-dev libicu-dev
-  libsqlite3-dev libpq-dev
+  libsqlite3-dev libpq-dev libzip-dev libexpat1-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev postgresql python3 curl wrk chromium
   # web app

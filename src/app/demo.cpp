@@ -3,6 +3,8 @@
 #include <ctime>
 #include <string>
 
+#include "schooling/demo.hpp"
+
 namespace hocvu::app {
 namespace {
 
@@ -32,6 +34,7 @@ DemoReport CreateDemoData(Context& context) {
         report.created = true;
         report.created_at = IsoTime(context.clock.Now());
         report.logins = org::CreateDemo(tx, context);
+        schooling::CreateDemoSchoolYear(tx, context);
         tx.Exec(kMark, {report.created_at, context.clock.Now()});
         return report;
     });

@@ -14,6 +14,8 @@
 #include "common/error.hpp"
 #include "http/server.hpp"
 #include "org/register.hpp"
+#include "people/register.hpp"
+#include "schooling/register.hpp"
 #include "storage/migrations.hpp"
 #include "system/register.hpp"
 #ifdef HOCVU_HAS_ASSESS
@@ -77,6 +79,8 @@ void AddCommon(CLI::App* command, CommonOptions& options) {
 /// The domains, each adding its own routes.
 void RegisterDomains(http::Router& router, Context& context) {
     org::Register(router, context);
+    people::Register(router, context);
+    schooling::Register(router, context);
     system::Register(router, context);
 }
 
