@@ -97,7 +97,7 @@ bool SolvableWith(const Problem& p, const std::vector<TeacherRequest>& relaxed, 
         if (!state.Construct(rng)) {
             continue;
         }
-        state.Repair(rng, budget, stop);
+        state.Repair(rng, budget, stop, RepairGoal::kAllRules);
         if (state.Hard() == 0) {
             return true;
         }
@@ -129,7 +129,7 @@ Diagnosis Diagnose(const Instance& instance, const DiagnoseOptions& options) {
         options.search_budget > 0 ? options.search_budget : std::max<long long>(100000, 500LL * p.components);
     std::vector<TeacherRequest> set;
     bool clash_free = false;
-    const SearchWeights pricing{1000, 10, 0};
+    const SearchWeights pricing{1000, 10, 10, 0};
     if (SolvableWith(p, {}, pricing, options.seed, budget, options.should_stop, &set, &clash_free)) {
         diagnosis.verified = false;
         return diagnosis;

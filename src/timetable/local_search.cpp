@@ -12,6 +12,7 @@ namespace {
 
 constexpr int kMaxChainClasses = 8;
 constexpr long long kClassSearchNodes = 200000;
+constexpr long long kClashRank = 1000000;
 
 std::size_t Idx(int value) { return static_cast<std::size_t>(value); }
 
@@ -70,6 +71,7 @@ void SearchState::Clear() {
     defective_pos_.assign(Idx(p_.teachers), -1);
     clashes_ = 0;
     requests_ = 0;
+    unavailable_total_ = 0;
     soft_ = 0;
 }
 
@@ -174,7 +176,9 @@ SearchState::TeacherCost SearchState::ComputeTeacher(int teacher) const {
         const int gaps = (31 - __builtin_clz(mask)) - __builtin_ctz(mask) + 1 - taught;
         week_gaps += gaps;
         cost.soft += static_cast<long long>(gaps) * p_.weight_gap + (taught == 1 ? p_.weight_single_day : 0);
-        cost.requests += PopCount(mask & unavailable_[t * Idx(p_.days) + Idx(day)]);
+        const int unavailable = PopCount(mask & unavailable_[t * Idx(p_.days) + Idx(day)]);
+        cost.unavailable += unavailable;
+        cost.requests += unavailable;
         if (max_per_day_[t] >= 0 && taught > max_per_day_[t]) {
             cost.requests += taught - max_per_day_[t];
         }
@@ -211,19 +215,24 @@ void SearchState::UpdateDefective(int teacher) {
 
 void SearchState::RecomputeAllTeachers() {
     requests_ = 0;
+    unavailable_total_ = 0;
     soft_ = 0;
     for (int t = 0; t < p_.teachers; ++t) {
         teacher_cost_[Idx(t)] = ComputeTeacher(t);
         requests_ += teacher_cost_[Idx(t)].requests;
+        unavailable_total_ += teacher_cost_[Idx(t)].unavailable;
         soft_ += teacher_cost_[Idx(t)].soft;
         UpdateDefective(t);
     }
 }
 
 void SearchState::SaveBestIfImproved() {
-    const long long cost = Cost();
-    if (best_start_.empty() || cost < best_cost_) {
-        best_cost_ = cost;
+    // Clashes weigh more than any number of broken requests: a week with a clash cannot be used at all.
+    const long long hard = clashes_ * kClashRank + requests_;
+    if (best_start_.empty() || hard < best_hard_ || (hard == best_hard_ && soft_ < best_soft_)) {
+        best_hard_ = hard;
+        best_soft_ = soft_;
+        best_cost_ = Cost();
         best_start_ = start_;
     }
 }
@@ -629,7 +638,9 @@ bool SearchState::Apply(const Move& move, int max_classes) {
         const TeacherCost cost = ComputeTeacher(teacher);
         const TeacherCost& old = teacher_cost_[Idx(teacher)];
         new_costs_[Idx(teacher)] = cost;
-        delta += weights_.request * (cost.requests - old.requests) + weights_.soft * (cost.soft - old.soft);
+        const long long unavailable = cost.unavailable - old.unavailable;
+        delta += weights_.unavailable * unavailable + weights_.request * (cost.requests - old.requests - unavailable) +
+                 weights_.soft * (cost.soft - old.soft);
     }
     pending_delta_ = delta;
     return true;
@@ -650,27 +661,28 @@ void SearchState::Commit() {
         const TeacherCost& cost = new_costs_[Idx(teacher)];
         TeacherCost& old = teacher_cost_[Idx(teacher)];
         requests_ += cost.requests - old.requests;
+        unavailable_total_ += cost.unavailable - old.unavailable;
         soft_ += cost.soft - old.soft;
         old = cost;
         UpdateDefective(teacher);
     }
 }
 
-void SearchState::CollectConflicts(std::vector<int>& out) const {
+void SearchState::CollectConflicts(std::vector<int>& out, bool clashes_first) const {
+    // Teacher clashes first (when asked): annealing cannot remove them, so the repair must.
     out.clear();
+    const bool clashes_only = clashes_first && clashes_ > 0;
     for (int t = 0; t < p_.teachers; ++t) {
         const std::size_t ti = Idx(t);
-        if (teacher_clashes_[ti] == 0 && teacher_cost_[ti].requests == 0) {
+        if (teacher_clashes_[ti] == 0 && (clashes_only || teacher_cost_[ti].requests == 0)) {
             continue;
         }
-        const long long unavailable_part = [&] {
-            long long n = 0;
-            for (int d = 0; d < p_.days; ++d) {
-                n += PopCount(teacher_mask_[ti * Idx(p_.days) + Idx(d)] & unavailable_[ti * Idx(p_.days) + Idx(d)]);
-            }
-            return n;
-        }();
-        const bool caps_broken = teacher_cost_[ti].requests > unavailable_part;
+        long long unavailable_part = 0;
+        for (int d = 0; d < p_.days; ++d) {
+            unavailable_part +=
+                PopCount(teacher_mask_[ti * Idx(p_.days) + Idx(d)] & unavailable_[ti * Idx(p_.days) + Idx(d)]);
+        }
+        const bool caps_broken = !clashes_only && teacher_cost_[ti].requests > unavailable_part;
         for (int comp : p_.teacher_comps[ti]) {
             if (p_.comp_fixed_slot[Idx(comp)] >= 0) {
                 continue;
@@ -679,8 +691,10 @@ void SearchState::CollectConflicts(std::vector<int>& out) const {
             const int slot = start_[Idx(comp)];
             for (int k = 0; k < p_.comp_duration[Idx(comp)] && !conflict; ++k) {
                 const int s = slot + k;
-                conflict = teacher_count_[ti * Idx(p_.slots) + Idx(s)] > 1 ||
-                           ((unavailable_[ti * Idx(p_.days) + Idx(s / p_.periods)] >> static_cast<unsigned>(s % p_.periods)) & 1U) != 0;
+                const bool unavailable =
+                    ((unavailable_[ti * Idx(p_.days) + Idx(s / p_.periods)] >> static_cast<unsigned>(s % p_.periods)) &
+                     1U) != 0;
+                conflict = teacher_count_[ti * Idx(p_.slots) + Idx(s)] > 1 || (!clashes_only && unavailable);
             }
             if (conflict) {
                 out.push_back(comp);
@@ -689,16 +703,16 @@ void SearchState::CollectConflicts(std::vector<int>& out) const {
     }
 }
 
-long long SearchState::Repair(Rng& rng, long long budget, const std::function<bool()>& abort) {
+long long SearchState::Repair(Rng& rng, long long budget, const std::function<bool()>& abort, RepairGoal goal) {
     long long evaluations = 0;
-    long long iteration = 0;
+    long long& iteration = repair_iteration_;
     std::vector<int> conflicts;
-    while (Hard() > 0 && evaluations < budget) {
+    while ((goal == RepairGoal::kClashes ? clashes_ : Hard()) > 0 && evaluations < budget) {
         if ((iteration & 15) == 0 && abort && abort()) {
             break;
         }
         ++iteration;
-        CollectConflicts(conflicts);
+        CollectConflicts(conflicts, goal == RepairGoal::kClashes || rng.Below(2) == 0);
         if (conflicts.empty()) {
             break;
         }
@@ -768,11 +782,28 @@ long long SearchState::Repair(Rng& rng, long long budget, const std::function<bo
 }
 
 int SearchState::TargetNextTo(int teacher, Rng& rng) const {
-    const int day = rng.Below(p_.days);
-    const std::uint32_t mask = teacher_mask_[Idx(teacher * p_.days + day)];
-    if (mask == 0) {
+    // A day the teacher teaches on, preferably one with a gap or a single period.
+    int teaching_days[32];
+    int defective_days[32];
+    int teaching = 0;
+    int defective = 0;
+    for (int day = 0; day < p_.days; ++day) {
+        const std::uint32_t mask = teacher_mask_[Idx(teacher * p_.days + day)];
+        if (mask == 0) {
+            continue;
+        }
+        teaching_days[teaching++] = day;
+        const int span = (31 - __builtin_clz(mask)) - __builtin_ctz(mask) + 1;
+        if (span != PopCount(mask) || span == 1) {
+            defective_days[defective++] = day;
+        }
+    }
+    if (teaching == 0) {
         return -1;
     }
+    const int day = defective > 0 && rng.Below(2) == 0 ? defective_days[rng.Below(defective)]
+                                                       : teaching_days[rng.Below(teaching)];
+    const std::uint32_t mask = teacher_mask_[Idx(teacher * p_.days + day)];
     const int first = __builtin_ctz(mask);
     const int last = 31 - __builtin_clz(mask);
     int candidates[34];
@@ -830,6 +861,7 @@ bool SearchState::Anneal(Rng& rng, long long iterations, double t_from, double t
             slot1 = start_[Idx(comp)];
             length = p_.comp_duration[Idx(comp)];
         }
+
         const int day1 = slot1 / p_.periods;
         const int period1 = slot1 % p_.periods;
         const int day2 = target >= 0 ? target / p_.periods : rng.Below(p_.days);
@@ -845,7 +877,7 @@ bool SearchState::Anneal(Rng& rng, long long iterations, double t_from, double t
         const long long delta = pending_delta_;
         if (delta <= 0 || rng.Uniform() < std::exp(-static_cast<double>(delta) / temperature)) {
             Commit();
-            if (delta < 0) {
+            if (delta <= 0 && (clashes_ * kClashRank + requests_ < best_hard_ || soft_ < best_soft_)) {
                 SaveBestIfImproved();
             }
         } else {

@@ -13,9 +13,13 @@ namespace hocvu::timetable {
 /// Weights of the search cost: teacher clashes, violated teacher requests/caps, soft objective.
 struct SearchWeights {
     long long clash = 1000;
-    long long request = 1000;
+    long long unavailable = 1000; ///< per period taught while the teacher asked to be free
+    long long request = 1000;     ///< per unit over a teacher cap (periods/day, gaps, teaching days)
     long long soft = 1;
 };
+
+/// What a repair works on: every broken hard rule (half of the steps on clashes while any), or clashes only.
+enum class RepairGoal { kAllRules, kClashes };
 
 /// The state of one local search over a timetable.
 ///
@@ -39,7 +43,8 @@ public:
 
     /// Tabu min-conflicts search on teacher clashes and requests; stops when they are all met, after
     /// `budget` move evaluations, or when `abort` returns true. Returns the evaluations used.
-    long long Repair(Rng& rng, long long budget, const std::function<bool()>& abort);
+    /// With kClashes the repair works on teacher clashes only and stops when none is left.
+    long long Repair(Rng& rng, long long budget, const std::function<bool()>& abort, RepairGoal goal);
 
     /// Simulated annealing with Kempe-chain swaps between two periods (or double periods) of a class's week,
     /// temperature going geometrically from `t_from` to `t_to` over `iterations`.
@@ -48,13 +53,24 @@ public:
 
     /// Current weighted cost.
     [[nodiscard]] long long Cost() const {
-        return weights_.clash * clashes_ + weights_.request * requests_ + weights_.soft * soft_;
+        return weights_.clash * clashes_ + weights_.unavailable * unavailable_total_ +
+               weights_.request * (requests_ - unavailable_total_) + weights_.soft * soft_;
     }
     /// Teacher clashes plus violated request units in the current state.
     [[nodiscard]] long long Hard() const { return clashes_ + requests_; }
     [[nodiscard]] long long Clashes() const { return clashes_; }
     [[nodiscard]] long long Soft() const { return soft_; }
-    [[nodiscard]] long long BestCost() const { return best_cost_; }
+    /// The best state so far has the fewest clashes, then the fewest broken requests, then the lowest soft
+    /// objective; BestHard ranks the first two (clashes × 10⁶ + requests).
+    [[nodiscard]] long long BestHard() const { return best_hard_; }
+    [[nodiscard]] long long BestSoft() const { return best_soft_; }
+    /// Price of one unit over a teacher cap during the search (the best state is still chosen hard-first).
+    void SetRequestWeight(long long weight) {
+        weights_.request = weight;
+    }
+    /// Price of one period taught while the teacher asked to be free.
+    void SetUnavailableWeight(long long weight) { weights_.unavailable = weight; }
+    [[nodiscard]] long long RequestWeight() const { return weights_.request; }
     [[nodiscard]] const std::vector<int>& BestStarts() const { return best_start_; }
     [[nodiscard]] const std::vector<int>& Starts() const { return start_; }
 
@@ -72,7 +88,8 @@ private:
         bool kempe = false;
     };
     struct TeacherCost {
-        long long requests = 0;
+        long long requests = 0;  ///< unavailable periods taught plus units over the caps
+        long long unavailable = 0;
         long long soft = 0;
     };
 
@@ -97,7 +114,7 @@ private:
     void Undo();
     void Commit();
     void SaveBestIfImproved();
-    void CollectConflicts(std::vector<int>& out) const;
+    void CollectConflicts(std::vector<int>& out, bool clashes_first) const;
     void UpdateDefective(int teacher);
     [[nodiscard]] int TargetNextTo(int teacher, Rng& rng) const;
 
@@ -121,9 +138,12 @@ private:
     std::vector<int> defective_pos_;  ///< teacher → index in defective_, or −1
     long long clashes_ = 0;
     long long requests_ = 0;
+    long long unavailable_total_ = 0;
     long long soft_ = 0;
 
     long long best_cost_ = 0;
+    long long best_hard_ = 0;
+    long long best_soft_ = 0;
     std::vector<int> best_start_;
 
     // Scratch of the pending move.
@@ -139,7 +159,8 @@ private:
     std::vector<std::uint32_t> teacher_stamp_;
     std::vector<std::uint32_t> comp_stamp_;
     std::uint32_t stamp_ = 0;
-    std::vector<long long> tabu_until_;  ///< component × slot
+    std::vector<long long> tabu_until_;  ///< component × slot: repair iteration until which the move back is tabu
+    long long repair_iteration_ = 0;
 };
 
 }  // namespace hocvu::timetable

@@ -24,6 +24,11 @@ constexpr double kEndTemperature = 0.06;
 constexpr int kEpochsPerCycle = 20;
 constexpr double kReheat = 0.7;
 constexpr int kConstructionAttempts = 20;
+constexpr long long kFirstRequestWeight = 3;
+// Price of one unit over a teacher cap while annealing: starts low and rises by half each epoch the caps stay
+// broken, up to kMaxRequestWeight soft units.
+constexpr long long kMaxRequestWeight = 30;
+
 
 struct Worker {
     Worker(const Problem& problem, std::uint64_t seed) : state(problem, {}, SearchWeights{}), rng(seed) {}
@@ -34,7 +39,12 @@ struct Worker {
     bool invalid = false;
     int cycle_epoch = 0;
     int cycles = 0;
+    bool priced_requests = false;
 };
+
+bool Better(const SearchState& a, const SearchState& b) {
+    return a.BestHard() < b.BestHard() || (a.BestHard() == b.BestHard() && a.BestSoft() < b.BestSoft());
+}
 
 Timetable ToTimetable(const Problem& problem, const std::vector<int>& starts) {
     Timetable timetable(static_cast<std::size_t>(problem.components));
@@ -71,7 +81,8 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
     const std::function<bool()> never = [] { return false; };
 
     SolveResult result;
-    long long best_cost = -1;
+    long long best_hard = -1;
+    long long best_soft = 0;
     std::vector<int> best_starts;
 
     for (int epoch = 0; options.max_epochs <= 0 || epoch < options.max_epochs; ++epoch) {
@@ -87,13 +98,22 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
                 }
                 worker.invalid = !worker.constructed;
                 if (worker.constructed) {
-                    worker.state.Repair(worker.rng, 10 * budget, never);
+                    worker.state.Repair(worker.rng, 10 * budget, never, RepairGoal::kAllRules);
                 }
                 return;
             }
-            if (worker.state.Hard() > 0) {
-                worker.state.Repair(worker.rng, budget, abort);
+            if (worker.state.Clashes() > 0) {
+                worker.state.Repair(worker.rng, budget, abort, RepairGoal::kClashes);
                 return;
+            }
+            // Teacher requests and caps still broken: anneal with a price on them that rises while they stay
+            // broken, so the search can trade them against the soft goals instead of freezing.
+            if (worker.state.Hard() > 0) {
+                const long long weight = worker.priced_requests ? worker.state.RequestWeight() * 3 / 2 + 1
+                                                                : kFirstRequestWeight;
+                worker.priced_requests = true;
+                worker.state.SetRequestWeight(std::min(kMaxRequestWeight, weight));
+                worker.state.SetUnavailableWeight(std::min(kMaxRequestWeight, weight));
             }
             const double span = static_cast<double>(kEpochsPerCycle);
             const double ratio = kEndTemperature / kStartTemperature;
@@ -126,13 +146,15 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
         int best_worker = -1;
         for (int w = 0; w < worker_count; ++w) {
             const SearchState& state = workers[static_cast<std::size_t>(w)]->state;
-            if (best_worker < 0 || state.BestCost() < workers[static_cast<std::size_t>(best_worker)]->state.BestCost()) {
+            if (best_worker < 0 || Better(state, workers[static_cast<std::size_t>(best_worker)]->state)) {
                 best_worker = w;
             }
         }
         const SearchState& leader = workers[static_cast<std::size_t>(best_worker)]->state;
-        if (best_cost < 0 || leader.BestCost() < best_cost) {
-            best_cost = leader.BestCost();
+        if (best_hard < 0 || leader.BestHard() < best_hard ||
+            (leader.BestHard() == best_hard && leader.BestSoft() < best_soft)) {
+            best_hard = leader.BestHard();
+            best_soft = leader.BestSoft();
             best_starts = leader.BestStarts();
             const Timetable timetable = ToTimetable(problem, best_starts);
             const Evaluation evaluation = Evaluate(instance, timetable);
@@ -147,6 +169,9 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
                                                    result.objective, evaluation.teacher_gaps,
                                                    evaluation.teacher_single_period_days});
             }
+        }
+        if (best_hard == 0 && best_soft == 0) {
+            break;  // every hard rule met and no gap or single-period day left: nothing to improve
         }
         for (auto& worker : workers) {
             if (worker->cycle_epoch >= kEpochsPerCycle) {
