@@ -154,7 +154,7 @@ NewSession Login(app::Context& ctx, const LoginInput& input) {
     std::optional<std::int64_t> totp_counter;
     if (found->totp_enabled && found->totp_secret) {
         if (!input.totp || input.totp->empty()) fail(Code::kTotpRequired, "totp_missing", false);
-        totp_counter = MatchTotp(*found->totp_secret, now / kSecond, *input.totp);
+        totp_counter = MatchTotp(OpenTotpSecret(*found->totp_secret), now / kSecond, *input.totp);
         if (!totp_counter || *totp_counter <= found->totp_last_counter) {
             fail(Code::kTotpInvalid, totp_counter ? "totp_replayed" : "totp_wrong", true);
         }
@@ -251,7 +251,7 @@ std::string TotpEnrol(app::Context& ctx, const Actor& actor, std::string_view cl
         auto enabled = tx.QueryOne("SELECT totp_enabled FROM accounts WHERE id = $1", {actor.account_id});
         if (enabled && enabled->Int(0) != 0) throw Error(Code::kConflict, "a second factor is already active");
         tx.Exec("UPDATE accounts SET totp_secret = $2, totp_last_counter = -1 WHERE id = $1",
-                {actor.account_id, secret});
+                {actor.account_id, SealTotpSecret(secret)});
         AppendAudit(tx, ctx.ids, ctx.clock,
                     {actor.unit_id, actor.account_id, "auth.totp_enrol_started", "account:" + actor.username,
                      std::string(client_address), {}});
@@ -264,7 +264,7 @@ void TotpConfirm(app::Context& ctx, const Actor& actor, std::string_view code, s
         auto row = tx.QueryOne("SELECT totp_secret, totp_enabled FROM accounts WHERE id = $1", {actor.account_id});
         if (!row || row->IsNull(0)) throw Error(Code::kConflict, "no enrolment in progress");
         if (row->Int(1) != 0) throw Error(Code::kConflict, "a second factor is already active");
-        auto counter = MatchTotp(row->Text(0), ctx.clock.Now() / kSecond, code);
+        auto counter = MatchTotp(OpenTotpSecret(row->Text(0)), ctx.clock.Now() / kSecond, code);
         if (!counter) throw Error(Code::kTotpInvalid, "wrong code");
         tx.Exec("UPDATE accounts SET totp_enabled = 1, totp_last_counter = $2 WHERE id = $1",
                 {actor.account_id, *counter});

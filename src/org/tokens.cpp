@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 
 #include "common/error.hpp"
@@ -29,7 +30,65 @@ std::string DecodeSecret(std::string_view base32_secret) {
     return out;
 }
 
+constexpr std::string_view kSealed = "sb1:";
+constexpr std::string_view kPlain = "plain:";
+
+/// The key from HOCVU_TOTP_KEY, or nullopt when unset.
+std::optional<std::string> TotpKey() {
+    const char* hex = std::getenv("HOCVU_TOTP_KEY");
+    if (hex == nullptr || *hex == '\0') return std::nullopt;
+    std::string key(crypto_secretbox_KEYBYTES, '\0');
+    std::size_t len = 0;
+    if (std::string_view(hex).size() != crypto_secretbox_KEYBYTES * 2 ||
+        sodium_hex2bin(reinterpret_cast<unsigned char*>(key.data()), key.size(), hex, std::strlen(hex), nullptr, &len,
+                       nullptr) != 0 ||
+        len != crypto_secretbox_KEYBYTES) {
+        throw Error(Code::kInternal, "HOCVU_TOTP_KEY must be 64 hexadecimal digits");
+    }
+    return key;
+}
+
 }  // namespace
+
+std::string SealTotpSecret(std::string_view base32_secret) {
+    EnsureSodium();
+    auto key = TotpKey();
+    if (!key) return std::string(kPlain) + std::string(base32_secret);
+    std::string box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + base32_secret.size(), '\0');
+    auto* nonce = reinterpret_cast<unsigned char*>(box.data());
+    randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES,
+                          reinterpret_cast<const unsigned char*>(base32_secret.data()), base32_secret.size(), nonce,
+                          reinterpret_cast<const unsigned char*>(key->data()));
+    std::string out(sodium_base64_ENCODED_LEN(box.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), nonce, box.size(), sodium_base64_VARIANT_ORIGINAL);
+    out.resize(std::strlen(out.c_str()));
+    return std::string(kSealed) + out;
+}
+
+std::string OpenTotpSecret(std::string_view stored) {
+    EnsureSodium();
+    if (stored.starts_with(kPlain)) return std::string(stored.substr(kPlain.size()));
+    if (!stored.starts_with(kSealed)) throw Error(Code::kInternal, "unknown TOTP secret format");
+    auto key = TotpKey();
+    if (!key) throw Error(Code::kInternal, "a sealed TOTP secret needs HOCVU_TOTP_KEY");
+    std::string b64(stored.substr(kSealed.size()));
+    std::string box(b64.size(), '\0');
+    std::size_t len = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(box.data()), box.size(), b64.c_str(), b64.size(), nullptr,
+                          &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
+        throw Error(Code::kInternal, "damaged TOTP secret");
+    }
+    const auto* nonce = reinterpret_cast<const unsigned char*>(box.data());
+    std::string secret(len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+    if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(secret.data()), nonce + crypto_secretbox_NONCEBYTES,
+                                   len - crypto_secretbox_NONCEBYTES, nonce,
+                                   reinterpret_cast<const unsigned char*>(key->data())) != 0) {
+        throw Error(Code::kInternal, "the TOTP secret does not open with HOCVU_TOTP_KEY");
+    }
+    return secret;
+}
 
 void EnsureSodium() {
     static const int result = sodium_init();

@@ -28,6 +28,13 @@ std::string NewTotpSecret();
 std::optional<std::int64_t> MatchTotp(std::string_view base32_secret, std::int64_t unix_seconds,
                                       std::string_view code);
 
+/// A TOTP secret as stored: with env HOCVU_TOTP_KEY set (64 hex digits, 256 bits, kept outside the database
+/// and the same on every server process) it is sealed with libsodium `crypto_secretbox` ("sb1:" + base64 of
+/// nonce and box); without it, it is stored as "plain:" + the secret.
+std::string SealTotpSecret(std::string_view base32_secret);
+/// The secret back; throws kInternal when a sealed secret meets a missing or different key.
+std::string OpenTotpSecret(std::string_view stored);
+
 /// The code for `base32_secret` at `unix_seconds` (tests and the demo).
 std::string TotpCode(std::string_view base32_secret, std::int64_t unix_seconds);
 

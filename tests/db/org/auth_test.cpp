@@ -2,6 +2,8 @@
 #include "org_harness.hpp"
 #include "org/tokens.hpp"
 
+#include <cstdlib>
+
 namespace hocvu::org::testing {
 namespace {
 
@@ -224,10 +226,16 @@ TEST_P(AuthTest, BruteForceAcrossAccountsIsLimitedPerAddress) {
 }
 
 TEST_P(AuthTest, TotpEnrolmentAndSingleUseCodes) {
+    setenv("HOCVU_TOTP_KEY", "8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0", 1);
     Session s = Login("toannv.thptchuvanan");
     Reply enrol = Send("POST", "/api/v1/auth/totp/enrol", nullptr, &s);
     ASSERT_EQ(enrol.status, 200) << enrol.body.dump();
     std::string secret = enrol.body["secret"];
+    std::string stored = db().Read([](storage::Tx& tx) {
+        return tx.QueryOne("SELECT totp_secret FROM accounts WHERE username = 'toannv.thptchuvanan'")->Text(0);
+    });
+    EXPECT_TRUE(stored.starts_with("sb1:"));  // sealed with the key kept outside the database
+    EXPECT_EQ(stored.find(secret), std::string::npos);
     EXPECT_NE(enrol.body["otpauth_uri"].get<std::string>().find("otpauth://totp/"), std::string::npos);
     std::int64_t now = clock_.Now() / 1000000;
     EXPECT_EQ(Send("POST", "/api/v1/auth/totp/confirm", {{"code", "000000"}}, &s).code, "auth.totp_invalid");
@@ -246,6 +254,7 @@ TEST_P(AuthTest, TotpEnrolmentAndSingleUseCodes) {
     // Teachers cannot enrol; the second factor is for admins and principals.
     Session teacher = Login("haptt.thptchuvanan");
     EXPECT_EQ(Send("POST", "/api/v1/auth/totp/enrol", nullptr, &teacher).status, 403);
+    unsetenv("HOCVU_TOTP_KEY");
 }
 
 TEST_P(AuthTest, UnitCanMakeTheSecondFactorMandatory) {

@@ -1,6 +1,9 @@
 // ORG-6: password policy, hashing, tokens and TOTP.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
+#include "common/error.hpp"
 #include "org/passwords.hpp"
 #include "org/tokens.hpp"
 
@@ -66,6 +69,24 @@ TEST(Totp, MatchesOathtoolFixture) {
     std::string secret = NewTotpSecret();
     EXPECT_EQ(secret.size(), 32u);
     EXPECT_TRUE(MatchTotp(secret, kAt, TotpCode(secret, kAt)));
+}
+
+TEST(Totp, SecretsAreSealedWhenAKeyIsConfigured) {
+    unsetenv("HOCVU_TOTP_KEY");
+    EXPECT_EQ(SealTotpSecret("JBSWY3DPEHPK3PXP"), "plain:JBSWY3DPEHPK3PXP");
+    EXPECT_EQ(OpenTotpSecret("plain:JBSWY3DPEHPK3PXP"), "JBSWY3DPEHPK3PXP");
+    setenv("HOCVU_TOTP_KEY", "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", 1);
+    std::string sealed = SealTotpSecret("JBSWY3DPEHPK3PXP");
+    EXPECT_TRUE(sealed.starts_with("sb1:"));
+    EXPECT_EQ(sealed.find("JBSWY3DPEHPK3PXP"), std::string::npos);
+    EXPECT_NE(SealTotpSecret("JBSWY3DPEHPK3PXP"), sealed);  // a fresh nonce each time
+    EXPECT_EQ(OpenTotpSecret(sealed), "JBSWY3DPEHPK3PXP");
+    setenv("HOCVU_TOTP_KEY", "ff0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", 1);
+    EXPECT_THROW(OpenTotpSecret(sealed), Error);  // another key
+    setenv("HOCVU_TOTP_KEY", "short", 1);
+    EXPECT_THROW(SealTotpSecret("JBSWY3DPEHPK3PXP"), Error);
+    unsetenv("HOCVU_TOTP_KEY");
+    EXPECT_THROW(OpenTotpSecret(sealed), Error);  // the key is gone
 }
 
 }  // namespace
