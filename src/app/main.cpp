@@ -11,6 +11,7 @@
 
 #include "app/context.hpp"
 #include "app/demo.hpp"
+#include "audit/chain.hpp"
 #include "common/error.hpp"
 #include "http/server.hpp"
 #include "org/register.hpp"
@@ -18,12 +19,8 @@
 #include "schooling/register.hpp"
 #include "storage/migrations.hpp"
 #include "system/register.hpp"
-#ifdef HOCVU_HAS_ASSESS
 #include "assessment/jsonl/assess_jsonl.hpp"
-#endif
-#ifdef HOCVU_HAS_TIMETABLE
 #include "timetable/cli/solve_command.hpp"
-#endif
 
 namespace hocvu::app {
 namespace {
@@ -141,6 +138,13 @@ int Main(int argc, char** argv) {
     bool demo_accounts = false;
     demo->add_flag("--accounts", demo_accounts, "print one JSON line per demo role: role, username, password, unit");
 
+    auto* audit_cmd = cli.add_subcommand("audit", "the audit trail");
+    audit_cmd->require_subcommand(1);
+    auto* audit_verify = audit_cmd->add_subcommand("verify", "recompute the hash chains; non-zero exit on a break");
+    AddCommon(audit_verify, common);
+    std::int64_t audit_unit = 0;
+    audit_verify->add_option("--unit", audit_unit, "only this unit's chain");
+
     auto* routes = cli.add_subcommand("routes", "list the HTTP routes, one 'METHOD /path' a line");
     AddCommon(routes, common);
 
@@ -159,10 +163,7 @@ int Main(int argc, char** argv) {
         ->check(CLI::Range(1, 3600))
         ->capture_default_str();
 
-#ifdef HOCVU_HAS_ASSESS
     cli.add_subcommand("assess", "run student-years (JSON Lines on stdin) through the assessment engine");
-#endif
-#ifdef HOCVU_HAS_TIMETABLE
     auto* timetable = cli.add_subcommand("timetable", "weekly timetables");
     timetable->require_subcommand(1);
     auto* solve = timetable->add_subcommand("solve", "build a timetable for a tkb-instance/1 file");
@@ -172,7 +173,6 @@ int Main(int argc, char** argv) {
     solve->add_option("--seed", solve_options.seed, "random seed")->capture_default_str();
     solve->add_option("--out", solve_options.out_path, "solution file (default: standard output)");
     solve->add_option("--threads", solve_options.threads, "solver threads")->capture_default_str();
-#endif
 
     try {
         cli.parse(argc, argv);
@@ -218,6 +218,28 @@ int Main(int argc, char** argv) {
             }
             return 0;
         }
+        if (audit_verify->parsed()) {
+            auto db = Open(common);
+            SystemClock clock;
+            storage::Migrate(*db, clock);
+            auto units = audit::Verify(*db, audit_unit != 0 ? std::optional<std::int64_t>(audit_unit) : std::nullopt);
+            int broken = 0;
+            std::int64_t entries = 0;
+            for (const auto& v : units) {
+                entries += v.entries;
+                if (v.ok) {
+                    continue;
+                }
+                ++broken;
+                std::printf("unit %lld: BROKEN at entry %s (seq %s): %s\n", static_cast<long long>(v.unit_id),
+                            v.first_broken_id ? std::to_string(*v.first_broken_id).c_str() : "-",
+                            v.first_broken_seq ? std::to_string(*v.first_broken_seq).c_str() : "-",
+                            v.reason.c_str());
+            }
+            std::printf("%zu chains, %lld entries, %d broken\n", units.size(), static_cast<long long>(entries),
+                        broken);
+            return broken == 0 ? 0 : 1;
+        }
         if (routes->parsed()) {
             SystemClock clock;
             IdGenerator ids(clock, 0);
@@ -234,17 +256,13 @@ int Main(int argc, char** argv) {
         if (serve->parsed()) {
             return Serve(common, listen, web_root, access_log, workers, header_timeout);
         }
-#ifdef HOCVU_HAS_ASSESS
         if (cli.got_subcommand("assess")) {
             std::ios::sync_with_stdio(false);
             return assessment::RunAssessJsonLines(std::cin, std::cout);
         }
-#endif
-#ifdef HOCVU_HAS_TIMETABLE
         if (solve->parsed()) {
             return timetable::RunSolveCommand(solve_options);
         }
-#endif
     } catch (const Error& e) {
         std::fprintf(stderr, "hocvu: %s [%s]\n", e.what(), std::string(Name(e.code())).c_str());
         return 1;

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "audit/chain.hpp"
+
 namespace hocvu::org {
 
 std::string JsonString(std::string_view text) {
@@ -35,11 +37,9 @@ void AppendAudit(storage::Tx& tx, IdGenerator& ids, const Clock& clock, const Au
         details += JsonString(key) + ":" + JsonString(value);
     }
     details.push_back('}');
-    storage::Value actor = entry.actor_id ? storage::Value(*entry.actor_id) : storage::Value(nullptr);
-    tx.Exec("INSERT INTO audit_log (unit_id, id, at, actor_id, action, target, client_address, details)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            {entry.unit_id, ids.Next(), clock.Now(), actor, entry.action, entry.target, entry.client_address,
-             details});
+    audit::Append(tx, ids, clock,
+                  audit::Entry{entry.unit_id, entry.actor_id, entry.action, entry.target, entry.client_address,
+                               details});
 }
 
 }  // namespace hocvu::org

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { LoginPage } from '../features/org/LoginPage';
+import { UnitsPage } from '../features/org/UnitsPage';
 import { StatusPage } from '../features/system/StatusPage';
 import { AppLayout } from './AppLayout';
 import { HomePage } from './HomePage';
@@ -14,6 +15,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'trang-thai', element: <StatusPage /> },
       { path: 'dang-nhap', element: <LoginPage /> },
+      { path: 'don-vi', element: <UnitsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
