@@ -139,7 +139,8 @@ Diagnosis Diagnose(const Instance& instance, const DiagnoseOptions& options) {
         return diagnosis;
     }
     int checks = 0;
-    for (std::size_t i = 0; i < set.size() && checks < options.max_checks;) {
+    std::size_t i = 0;
+    while (i < set.size() && checks < options.max_checks) {
         if (options.should_stop && options.should_stop()) {
             break;
         }
@@ -161,6 +162,7 @@ Diagnosis Diagnose(const Instance& instance, const DiagnoseOptions& options) {
         diagnosis.findings.push_back(finding);
     }
     diagnosis.verified = true;
+    diagnosis.minimal = i >= set.size();
     return diagnosis;
 }
 

@@ -34,11 +34,12 @@ struct Finding {
     TeacherRequest request;
 };
 
-/// The causes found. With `verified`, relaxing every kRequest finding gave a timetable in the search, and each
-/// of them was needed (dropping one from the set left the search without a timetable).
+/// The causes found. With `verified`, relaxing every kRequest finding gave a timetable in the search; with
+/// `minimal`, each of them was also needed (dropping it left the search without a timetable within its budget).
 struct Diagnosis {
     std::vector<Finding> findings;
     bool verified = false;
+    bool minimal = false;  ///< the deletion filter tried dropping every kRequest finding (none could be dropped)
 };
 
 /// Budget and seed of the diagnosis searches.

@@ -72,10 +72,10 @@ std::string DiagnosisText(const Instance& instance, const Diagnosis& diagnosis) 
         has_requests = has_requests || f.kind == FindingKind::kRequest;
     }
     if (has_requests) {
-        out << (diagnosis.verified ? "Các yêu cầu sau không thể cùng được đáp ứng; nới lỏng "
-                                   : "Các yêu cầu sau có thể không cùng được đáp ứng; nới lỏng ")
-            << (diagnosis.findings.size() > 1 ? "tất cả các yêu cầu này" : "yêu cầu này")
-            << " thì xếp được TKB:\n";
+        out << "Bộ xếp không tìm được TKB đáp ứng cùng lúc các yêu cầu dưới đây"
+            << (diagnosis.verified ? "; đã kiểm chứng: nới lỏng " : "; có thể nới lỏng ")
+            << (diagnosis.findings.size() > 1 ? "tất cả các yêu cầu này" : "yêu cầu này") << " thì xếp được TKB"
+            << (diagnosis.minimal ? "" : " (danh sách có thể chưa tối giản)") << ":\n";
     }
     for (const Finding& f : diagnosis.findings) {
         out << "  - ";

@@ -46,6 +46,7 @@ TEST(TimetableDiagnosis, FindsTheDayOffThatTheSplitRuleCannotMeet) {
     const Diagnosis diagnosis = DiagnoseQuickly(instance);
     ASSERT_EQ(diagnosis.findings.size(), 1U);
     EXPECT_TRUE(diagnosis.verified);
+    EXPECT_TRUE(diagnosis.minimal);
     const Finding& finding = diagnosis.findings[0];
     EXPECT_EQ(finding.kind, FindingKind::kRequest);
     EXPECT_EQ(finding.request, (TeacherRequest{RequestKind::kDayUnavailable, 0, 2}));
