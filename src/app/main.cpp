@@ -14,6 +14,7 @@
 #include "audit/chain.hpp"
 #include "common/error.hpp"
 #include "http/server.hpp"
+#include "gradebook/register.hpp"
 #include "org/register.hpp"
 #include "people/register.hpp"
 #include "schooling/register.hpp"
@@ -78,6 +79,7 @@ void RegisterDomains(http::Router& router, Context& context) {
     org::Register(router, context);
     people::Register(router, context);
     schooling::Register(router, context);
+    gradebook::Register(router, context);
     system::Register(router, context);
 }
 

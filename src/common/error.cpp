@@ -29,6 +29,9 @@ std::string_view Name(Code code) {
         case Code::kTotpInvalid: return "auth.totp_invalid";
         case Code::kAccountDisabled: return "auth.account_disabled";
         case Code::kModuleLocked: return "org.module_locked";
+        case Code::kGradebookWindowClosed: return "gradebook.window_closed";
+        case Code::kGradebookLocked: return "gradebook.locked";
+        case Code::kGradebookConflict: return "gradebook.conflict";
     }
     return "server.internal";
 }

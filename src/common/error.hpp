@@ -34,6 +34,9 @@ enum class Code {
     kTotpInvalid,            ///< auth.totp_invalid
     kAccountDisabled,        ///< auth.account_disabled
     kModuleLocked,           ///< org.module_locked
+    kGradebookWindowClosed,  ///< gradebook.window_closed
+    kGradebookLocked,        ///< gradebook.locked
+    kGradebookConflict,      ///< gradebook.conflict
 };
 
 /// The stable dotted name of a code, e.g. "http.not_found".

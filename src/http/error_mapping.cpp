@@ -31,6 +31,9 @@ ErrorMapping MapError(Code code) {
         case Code::kTotpInvalid: return {401, "Mã xác thực hai lớp không đúng"};
         case Code::kAccountDisabled: return {403, "Tài khoản đã bị khóa"};
         case Code::kModuleLocked: return {423, "Chức năng đang bị khóa tại đơn vị"};
+        case Code::kGradebookWindowClosed: return {403, "Đã hết thời hạn nhập điểm, cần yêu cầu điều chỉnh"};
+        case Code::kGradebookLocked: return {423, "Bảng điểm đã bị khóa"};
+        case Code::kGradebookConflict: return {409, "Điểm đã được người khác thay đổi"};
     }
     return {500, "Lỗi hệ thống"};
 }
