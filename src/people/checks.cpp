@@ -18,11 +18,14 @@ bool BadNameChar(char c) {
 
 void CheckNamePart(std::vector<FieldProblem>& problems, const char* field, const std::string& value, bool required) {
     if (value.empty()) {
-        if (required) problems.push_back({field, "thiếu tên"});
+        if (required)
+            problems.push_back({field, "thiếu tên"});
         return;
     }
-    if (value.size() > 100) problems.push_back({field, "tên quá dài (tối đa 100 byte)"});
-    if (std::any_of(value.begin(), value.end(), BadNameChar)) problems.push_back({field, "tên chứa ký tự không hợp lệ"});
+    if (value.size() > 100)
+        problems.push_back({field, "tên quá dài (tối đa 100 byte)"});
+    if (std::any_of(value.begin(), value.end(), BadNameChar))
+        problems.push_back({field, "tên chứa ký tự không hợp lệ"});
 }
 
 /// Fills the name parts from the full name when they are not given, and the full name from the parts.
@@ -41,22 +44,28 @@ void SplitNames(std::string& full, std::string& family, std::string& middle, std
 }
 
 void CheckLength(std::vector<FieldProblem>& problems, const char* field, const std::string& value) {
-    if (value.size() > kMaxText) problems.push_back({field, "quá dài (tối đa 200 byte)"});
+    if (value.size() > kMaxText)
+        problems.push_back({field, "quá dài (tối đa 200 byte)"});
 }
 
 std::string CleanPhone(std::string_view text) {
     std::string digits;
     for (char c : text) {
-        if (c >= '0' && c <= '9') digits.push_back(c);
-        else if (c == '+' && digits.empty()) digits.push_back(c);
-        else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')' && c != '\'') return "!";
+        if (c >= '0' && c <= '9')
+            digits.push_back(c);
+        else if (c == '+' && digits.empty())
+            digits.push_back(c);
+        else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')' && c != '\'')
+            return "!";
     }
-    if (digits.starts_with("+84")) digits = "0" + digits.substr(3);
+    if (digits.starts_with("+84"))
+        digits = "0" + digits.substr(3);
     return digits;
 }
 
 void CheckPhone(std::vector<FieldProblem>& problems, const char* field, std::string& phone) {
-    if (phone.empty()) return;
+    if (phone.empty())
+        return;
     std::string clean = CleanPhone(phone);
     if (clean == "!" || clean.size() < 9 || clean.size() > 11 || clean.front() != '0') {
         problems.push_back({field, "số điện thoại không hợp lệ"});
@@ -67,17 +76,19 @@ void CheckPhone(std::vector<FieldProblem>& problems, const char* field, std::str
 
 void CheckEmail(std::vector<FieldProblem>& problems, const char* field, std::string& email) {
     email = CleanText(email);
-    if (email.empty()) return;
+    if (email.empty())
+        return;
     auto at = email.find('@');
-    if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos || email.find(' ') != std::string::npos ||
-        email.size() > 120 || email.front() == '\'') {
+    if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos ||
+        email.find(' ') != std::string::npos || email.size() > 120 || email.front() == '\'') {
         problems.push_back({field, "địa chỉ e-mail không hợp lệ"});
     }
 }
 
 void CheckDate(std::vector<FieldProblem>& problems, const char* field, std::string& date, bool required) {
     if (date.empty()) {
-        if (required) problems.push_back({field, "thiếu ngày sinh"});
+        if (required)
+            problems.push_back({field, "thiếu ngày sinh"});
         return;
     }
     auto parsed = ParseDate(date);
@@ -91,7 +102,8 @@ void CheckDate(std::vector<FieldProblem>& problems, const char* field, std::stri
 void CheckGender(std::vector<FieldProblem>& problems, std::string& gender, bool required) {
     gender = CleanText(gender);
     if (gender.empty()) {
-        if (required) problems.push_back({"gender", "thiếu giới tính"});
+        if (required)
+            problems.push_back({"gender", "thiếu giới tính"});
         return;
     }
     auto parsed = ParseGender(gender);
@@ -103,26 +115,33 @@ void CheckGender(std::vector<FieldProblem>& problems, std::string& gender, bool 
 }
 
 /// The canonical codes of the 2018 programme, as the assessment catalogue and the schooling catalogue name them.
-constexpr std::string_view kSubjectCodes[] = {"TOAN", "VAN", "NN1", "NN2", "GDCD", "LSDL", "KHTN", "CN", "TIN",
-                                              "GDTC", "NT", "AMNHAC", "MITHUAT", "HDTN", "GDDP", "LY", "HOA",
-                                              "SINH", "SU", "DIA", "GDKTPL", "GDQPAN", "TV", "DAODUC", "TNXH", "KH",
-                                              "TINCN", "TIENGDANTOC"};
+constexpr std::string_view kSubjectCodes[] = {"TOAN",   "VAN", "NN1",    "NN2",  "GDCD",   "LSDL",    "KHTN",
+                                              "CN",     "TIN", "GDTC",   "NT",   "AMNHAC", "MITHUAT", "HDTN",
+                                              "GDDP",   "LY",  "HOA",    "SINH", "SU",     "DIA",     "GDKTPL",
+                                              "GDQPAN", "TV",  "DAODUC", "TNXH", "KH",     "TINCN",   "TIENGDANTOC"};
 
 }  // namespace
 
 std::optional<std::string> SubjectCodeOf(std::string_view text) {
     std::string t = org::CollapseSpaces(text);
     std::string upper;
-    for (char c : t) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-    if (!upper.empty() && !assessment::LookUpSubject(upper).name.empty()) return upper;
+    for (char c : t)
+        upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    if (!upper.empty() && !assessment::LookUpSubject(upper).name.empty())
+        return upper;
     std::string folded = org::FoldAscii(t);
-    if (folded.empty()) return std::nullopt;
+    if (folded.empty())
+        return std::nullopt;
     for (std::string_view code : kSubjectCodes) {
-        if (org::FoldAscii(assessment::LookUpSubject(code).name) == folded) return std::string(code);
+        if (org::FoldAscii(assessment::LookUpSubject(code).name) == folded)
+            return std::string(code);
     }
-    if (folded == "tieng anh" || folded == "ngoai ngu") return "NN1";
-    if (folded == "the duc") return "GDTC";
-    if (folded == "van" || folded == "ngu van") return "VAN";
+    if (folded == "tieng anh" || folded == "ngoai ngu")
+        return "NN1";
+    if (folded == "the duc")
+        return "GDTC";
+    if (folded == "van" || folded == "ngu van")
+        return "VAN";
     return std::nullopt;
 }
 
@@ -133,8 +152,7 @@ CheckedStudent CheckStudent(const StudentInput& input) {
     s.code = CleanText(s.code);
     if (s.code.empty()) {
         p.push_back({"code", "thiếu mã học sinh"});
-    } else if (s.code.size() > 20 ||
-               !std::all_of(s.code.begin(), s.code.end(), [](char c) {
+    } else if (s.code.size() > 20 || !std::all_of(s.code.begin(), s.code.end(), [](char c) {
                    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
                })) {
         p.push_back({"code", "mã học sinh chỉ gồm chữ và số, tối đa 20 ký tự"});
@@ -146,13 +164,15 @@ CheckedStudent CheckStudent(const StudentInput& input) {
     s.birth_date = CleanText(s.birth_date);
     CheckDate(p, "birth_date", s.birth_date, true);
     CheckGender(p, s.gender, true);
-    for (auto* field : {&s.ethnicity, &s.birthplace, &s.address, &s.priority, &s.policy}) *field = CleanText(*field);
+    for (auto* field : {&s.ethnicity, &s.birthplace, &s.address, &s.priority, &s.policy})
+        *field = CleanText(*field);
     CheckLength(p, "ethnicity", s.ethnicity);
     CheckLength(p, "birthplace", s.birthplace);
     CheckLength(p, "address", s.address);
     CheckLength(p, "priority", s.priority);
     CheckLength(p, "policy", s.policy);
-    if (s.ethnicity.empty()) s.ethnicity = "Kinh";
+    if (s.ethnicity.empty())
+        s.ethnicity = "Kinh";
     return out;
 }
 
@@ -169,7 +189,8 @@ CheckedStaff CheckStaff(const StaffInput& input) {
     CheckGender(p, s.gender, false);
     CheckPhone(p, "phone", s.phone);
     CheckEmail(p, "email", s.email);
-    for (auto* field : {&s.ethnicity, &s.position, &s.qualification, &s.professional_rank}) *field = CleanText(*field);
+    for (auto* field : {&s.ethnicity, &s.position, &s.qualification, &s.professional_rank})
+        *field = CleanText(*field);
     CheckLength(p, "position", s.position);
     CheckLength(p, "qualification", s.qualification);
     CheckLength(p, "professional_rank", s.professional_rank);
@@ -181,8 +202,10 @@ CheckedStaff CheckStaff(const StaffInput& input) {
             code = *known;
         }
     }
-    if (s.position.empty()) s.position = "Giáo viên";
-    if (s.ethnicity.empty()) s.ethnicity = "Kinh";
+    if (s.position.empty())
+        s.position = "Giáo viên";
+    if (s.ethnicity.empty())
+        s.ethnicity = "Kinh";
     return out;
 }
 
@@ -198,7 +221,8 @@ std::vector<FieldProblem> CheckGuardian(GuardianInput& g) {
 }
 
 void ThrowIfProblems(const std::vector<FieldProblem>& problems) {
-    if (!problems.empty()) throw Error(Code::kValidation, problems.front().field + ": " + problems.front().message);
+    if (!problems.empty())
+        throw Error(Code::kValidation, problems.front().field + ": " + problems.front().message);
 }
 
 }  // namespace hocvu::people

@@ -28,11 +28,14 @@ Checked Check(std::string_view file) {
         CheckedStaff checked = CheckStaff(import::StaffRowOf(row));
         import::AddProblems(out.report.problems, mapping, row.row, checked.problems);
         if (!checked.clean.email.empty() && !seen.insert("e:" + checked.clean.email).second) {
-            import::AddProblems(out.report.problems, mapping, row.row, {{"email", "e-mail trùng với một dòng phía trên"}});
+            import::AddProblems(out.report.problems, mapping, row.row,
+                                {{ "email",
+                                   "e-mail trùng với một dòng phía trên" }});
         }
         out.records.push_back(checked.clean);
     }
-    if (mapping.rows.empty()) out.report.problems.push_back({mapping.sheet, 0, "", "", "tệp không có dòng dữ liệu nào"});
+    if (mapping.rows.empty())
+        out.report.problems.push_back({mapping.sheet, 0, "", "", "tệp không có dòng dữ liệu nào"});
     return out;
 }
 
@@ -48,7 +51,8 @@ ImportReport CommitStaffImport(app::Context& ctx, const org::Actor& actor, std::
                                std::string_view client_address) {
     ctx.db.Read([&](storage::Tx& tx) { org::Require(actor, kManageRecords, org::UnitScope(SchoolOf(tx, unit_id))); });
     Checked checked = Check(file);
-    if (!checked.report.problems.empty()) return checked.report;
+    if (!checked.report.problems.empty())
+        return checked.report;
     std::vector<std::string> passwords, hashes;
     for (std::size_t i = 0; i < checked.records.size(); ++i) {
         passwords.push_back(org::RandomPassword());
@@ -64,8 +68,12 @@ ImportReport CommitStaffImport(app::Context& ctx, const org::Actor& actor, std::
             checked.report.created.push_back({std::to_string(s.id), s.full_name, s.username, passwords[i]});
         }
         org::AppendAudit(tx, ctx.ids, ctx.clock,
-                         {school.id, actor.account_id, "people.staff_imported", "unit:" + std::to_string(school.id),
-                          std::string(client_address), {{"rows", std::to_string(checked.records.size())}}});
+                         {school.id,
+                          actor.account_id,
+                          "people.staff_imported",
+                          "unit:" + std::to_string(school.id),
+                          std::string(client_address),
+                          {{"rows", std::to_string(checked.records.size())}}});
     });
     checked.report.committed = true;
     return checked.report;

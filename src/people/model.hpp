@@ -86,11 +86,11 @@ struct StaffMember {
     std::string ethnicity;
     std::string phone;
     std::string email;
-    std::string position;          ///< chức vụ: "Giáo viên", "Hiệu trưởng", "Nhân viên văn phòng", …
+    std::string position;  ///< chức vụ: "Giáo viên", "Hiệu trưởng", "Nhân viên văn phòng", …
     std::vector<std::string> subjects;  ///< subject codes taught
-    std::string qualification;     ///< trình độ chuyên môn
-    std::string professional_rank; ///< hạng chức danh nghề nghiệp
-    std::string status;            ///< "active" or "left"
+    std::string qualification;          ///< trình độ chuyên môn
+    std::string professional_rank;      ///< hạng chức danh nghề nghiệp
+    std::string status;                 ///< "active" or "left"
 };
 
 struct StaffInput {

@@ -43,7 +43,8 @@ void Register(http::Router& router, app::Context& context) {
 
 std::vector<org::RouteSpec> Routes() {
     std::vector<org::RouteSpec> specs;
-    for (const Entry& entry : Table()) specs.push_back(entry.spec);
+    for (const Entry& entry : Table())
+        specs.push_back(entry.spec);
     return specs;
 }
 

@@ -80,8 +80,7 @@ ParentAccount CreateParentAccount(app::Context& ctx, const org::Actor& actor, st
                                   std::string_view client_address);
 /// Inside a transaction with a given password hash (demo data).
 ParentAccount LinkParentAccountTx(storage::Tx& tx, app::Context& ctx, const org::Unit& school, Guardian& guardian,
-                                  const std::string& password_hash, bool must_change_password,
-                                  std::int64_t granted_by);
+                                  const std::string& password_hash, bool must_change_password, std::int64_t granted_by);
 
 /// Students of the school matching `query` (diacritics-insensitive, name or code), in Vietnamese order.
 std::vector<Student> SearchStudents(app::Context& ctx, const org::Actor& actor, std::int64_t unit_id,

@@ -17,7 +17,8 @@ namespace {
 
 std::string JoinSubjects(const std::vector<std::string>& subjects) {
     std::string out;
-    for (const std::string& s : subjects) out += (out.empty() ? "" : ",") + s;
+    for (const std::string& s : subjects)
+        out += (out.empty() ? "" : ",") + s;
     return out;
 }
 
@@ -37,19 +38,18 @@ StaffMember InsertStaffTx(storage::Tx& tx, app::Context& ctx, const org::Unit& s
         account_id = account.id;
     }
     std::int64_t id = ctx.ids.Next();
-    tx.Exec(store::kInsertStaff,
-            {school.id, id, account_id ? storage::Value(*account_id) : storage::Value(nullptr), s.family_name,
-             s.middle_name, s.given_name, s.full_name, org::FoldAscii(s.full_name), s.birth_date, s.gender,
-             s.ethnicity, s.phone, s.email, s.position, JoinSubjects(s.subjects), s.qualification,
-             s.professional_rank, ctx.clock.Now()});
+    tx.Exec(store::kInsertStaff, {school.id, id, account_id ? storage::Value(*account_id) : storage::Value(nullptr),
+                                  s.family_name, s.middle_name, s.given_name, s.full_name, org::FoldAscii(s.full_name),
+                                  s.birth_date, s.gender, s.ethnicity, s.phone, s.email, s.position,
+                                  JoinSubjects(s.subjects), s.qualification, s.professional_rank, ctx.clock.Now()});
     return *FindStaffTx(tx, id);
 }
 
 std::optional<StaffMember> FindStaffTx(storage::Tx& tx, std::int64_t id) {
-    auto row = tx.QueryOne("SELECT " + std::string(store::kStaffColumns) + std::string(store::kStaffFrom) +
-                               "WHERE s.id = $1",
-                           {id});
-    if (!row) return std::nullopt;
+    auto row = tx.QueryOne(
+        "SELECT " + std::string(store::kStaffColumns) + std::string(store::kStaffFrom) + "WHERE s.id = $1", {id});
+    if (!row)
+        return std::nullopt;
     return store::ReadStaff(*row);
 }
 
@@ -67,15 +67,21 @@ CreatedStaff CreateStaff(app::Context& ctx, const org::Actor& actor, std::int64_
     ThrowIfProblems(checked.problems);
     std::string password = with_account ? org::RandomPassword() : "";
     std::optional<std::string> hash;
-    if (with_account) hash = org::HashPassword(password);
+    if (with_account)
+        hash = org::HashPassword(password);
     StaffMember staff = ctx.db.Write([&](storage::Tx& tx) {
         org::Unit school = SchoolOf(tx, unit_id);
         org::Require(actor, kManageRecords, org::UnitScope(school));
-        if (with_account) org::EnsureUnlocked(tx, school.id, "accounts");
+        if (with_account)
+            org::EnsureUnlocked(tx, school.id, "accounts");
         StaffMember s = InsertStaffTx(tx, ctx, school, checked.clean, hash, true);
         org::AppendAudit(tx, ctx.ids, ctx.clock,
-                         {school.id, actor.account_id, "people.staff_created", "staff:" + std::to_string(s.id),
-                          std::string(client_address), {{"username", s.username}}});
+                         {school.id,
+                          actor.account_id,
+                          "people.staff_created",
+                          "staff:" + std::to_string(s.id),
+                          std::string(client_address),
+                          {{"username", s.username}}});
         return s;
     });
     return {staff, password};
@@ -88,17 +94,19 @@ std::vector<StaffMember> ListStaff(app::Context& ctx, const org::Actor& actor, s
         org::Require(actor, org::Permission::kAccountRead, org::UnitScope(school));
         std::string key;
         for (char c : org::FoldAscii(query)) {
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ') key.push_back(c);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ')
+                key.push_back(c);
         }
         storage::Params params{unit_id};
-        std::string sql = "SELECT " + std::string(store::kStaffColumns) + std::string(store::kStaffFrom) +
-                          "WHERE s.unit_id = $1";
+        std::string sql =
+            "SELECT " + std::string(store::kStaffColumns) + std::string(store::kStaffFrom) + "WHERE s.unit_id = $1";
         if (!key.empty()) {
             params.emplace_back(org::CollapseSpaces(key));
             sql += " AND s.search_name LIKE '%' || $2 || '%'";
         }
         std::vector<StaffMember> out;
-        for (const storage::Row& row : tx.Query(sql, params)) out.push_back(store::ReadStaff(row));
+        for (const storage::Row& row : tx.Query(sql, params))
+            out.push_back(store::ReadStaff(row));
         SortVietnamese(out);
         return out;
     });
@@ -107,7 +115,8 @@ std::vector<StaffMember> ListStaff(app::Context& ctx, const org::Actor& actor, s
 StaffMember GetStaff(app::Context& ctx, const org::Actor& actor, std::int64_t id) {
     return ctx.db.Read([&](storage::Tx& tx) {
         auto s = FindStaffTx(tx, id);
-        if (!s) throw Error(Code::kNotFound, "no such staff member");
+        if (!s)
+            throw Error(Code::kNotFound, "no such staff member");
         if (s->account_id != actor.account_id) {
             org::Require(actor, org::Permission::kAccountRead, org::UnitScope(SchoolOf(tx, s->unit_id)));
         }

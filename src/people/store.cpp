@@ -49,8 +49,10 @@ StaffMember ReadStaff(const storage::Row& row) {
     std::size_t start = 0;
     while (start < subjects.size()) {
         std::size_t comma = subjects.find(',', start);
-        if (comma == std::string::npos) comma = subjects.size();
-        if (comma > start) s.subjects.push_back(subjects.substr(start, comma - start));
+        if (comma == std::string::npos)
+            comma = subjects.size();
+        if (comma > start)
+            s.subjects.push_back(subjects.substr(start, comma - start));
         start = comma + 1;
     }
     s.qualification = row.Text(14);

@@ -16,7 +16,8 @@ icu::Collator& VietnameseCollator() {
     thread_local std::unique_ptr<icu::Collator> collator = [] {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
-        if (U_FAILURE(status) || !c) throw std::runtime_error("ICU has no Vietnamese collation");
+        if (U_FAILURE(status) || !c)
+            throw std::runtime_error("ICU has no Vietnamese collation");
         c->setStrength(icu::Collator::TERTIARY);
         return c;
     }();
@@ -25,10 +26,11 @@ icu::Collator& VietnameseCollator() {
 
 int Compare(std::string_view a, std::string_view b) {
     UErrorCode status = U_ZERO_ERROR;
-    auto result = VietnameseCollator().compareUTF8(icu::StringPiece(a.data(), static_cast<std::int32_t>(a.size())),
-                                                   icu::StringPiece(b.data(), static_cast<std::int32_t>(b.size())),
-                                                   status);
-    if (U_FAILURE(status)) return a.compare(b);
+    auto result =
+        VietnameseCollator().compareUTF8(icu::StringPiece(a.data(), static_cast<std::int32_t>(a.size())),
+                                         icu::StringPiece(b.data(), static_cast<std::int32_t>(b.size())), status);
+    if (U_FAILURE(status))
+        return a.compare(b);
     return result == UCOL_LESS ? -1 : (result == UCOL_GREATER ? 1 : 0);
 }
 
@@ -38,17 +40,22 @@ bool Digits(std::string_view s) {
 
 int ToInt(std::string_view s) {
     int v = 0;
-    for (char c : s) v = v * 10 + (c - '0');
+    for (char c : s)
+        v = v * 10 + (c - '0');
     return v;
 }
 
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool IsLeap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 std::optional<std::string> MakeDate(int y, int m, int d) {
     static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return std::nullopt;
+    if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
+        return std::nullopt;
     int days = kDays[m - 1] + (m == 2 && IsLeap(y) ? 1 : 0);
-    if (d > days) return std::nullopt;
+    if (d > days)
+        return std::nullopt;
     char buf[48];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
     return std::string(buf);
@@ -58,8 +65,10 @@ std::optional<std::string> MakeDate(int y, int m, int d) {
 
 int CompareVietnameseNames(std::string_view given_a, std::string_view family_a, std::string_view middle_a,
                            std::string_view given_b, std::string_view family_b, std::string_view middle_b) {
-    if (int c = Compare(given_a, given_b); c != 0) return c;
-    if (int c = Compare(family_a, family_b); c != 0) return c;
+    if (int c = Compare(given_a, given_b); c != 0)
+        return c;
+    if (int c = Compare(family_a, family_b); c != 0)
+        return c;
     return Compare(middle_a, middle_b);
 }
 
@@ -74,24 +83,30 @@ std::optional<std::string> ParseDate(std::string_view text) {
     }
     char sep = t.find('/') != std::string::npos ? '/' : (t.find('-') != std::string::npos ? '-' : '.');
     std::size_t p1 = t.find(sep);
-    if (p1 == std::string::npos) return std::nullopt;
+    if (p1 == std::string::npos)
+        return std::nullopt;
     std::size_t p2 = t.find(sep, p1 + 1);
-    if (p2 == std::string::npos) return std::nullopt;
+    if (p2 == std::string::npos)
+        return std::nullopt;
     std::string_view v(t);
     std::string_view d = v.substr(0, p1), m = v.substr(p1 + 1, p2 - p1 - 1), y = v.substr(p2 + 1);
-    if (!Digits(d) || !Digits(m) || !Digits(y) || d.size() > 2 || m.size() > 2 || y.size() != 4) return std::nullopt;
+    if (!Digits(d) || !Digits(m) || !Digits(y) || d.size() > 2 || m.size() > 2 || y.size() != 4)
+        return std::nullopt;
     return MakeDate(ToInt(y), ToInt(m), ToInt(d));
 }
 
 std::optional<std::string> ParseGender(std::string_view text) {
     std::string folded = org::FoldAscii(org::CollapseSpaces(text));
-    if (folded == "nam" || folded == "male" || folded == "m") return "male";
-    if (folded == "nu" || folded == "female" || folded == "f") return "female";
+    if (folded == "nam" || folded == "male" || folded == "m")
+        return "male";
+    if (folded == "nu" || folded == "female" || folded == "f")
+        return "female";
     return std::nullopt;
 }
 
 bool LooksLikeFormula(std::string_view text) {
-    if (text.empty()) return false;
+    if (text.empty())
+        return false;
     char c = text.front();
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
@@ -107,7 +122,8 @@ std::string CleanText(std::string_view text) {
         }
     }
     std::string clean = org::CollapseSpaces(org::Nfc(kept));
-    if (LooksLikeFormula(clean)) clean.insert(clean.begin(), '\'');
+    if (LooksLikeFormula(clean))
+        clean.insert(clean.begin(), '\'');
     return clean;
 }
 

@@ -36,4 +36,3 @@ std::string CleanText(std::string_view text);
 bool LooksLikeFormula(std::string_view text);
 
 }  // namespace hocvu::people
-

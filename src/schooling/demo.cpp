@@ -86,41 +86,53 @@ private:
     std::uint64_t state_;
 };
 
-const std::vector<std::string_view> kFamilies = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
-                                                  "Võ",     "Đặng", "Bùi", "Đỗ",  "Hồ",    "Ngô",   "Dương", "Lý",
-                                                  "Đinh",   "Đoàn", "Trương", "Mai"};
+const std::vector<std::string_view> kFamilies = {"Nguyễn", "Trần", "Lê",   "Phạm", "Hoàng",  "Huỳnh", "Phan",
+                                                 "Vũ",     "Võ",   "Đặng", "Bùi",  "Đỗ",     "Hồ",    "Ngô",
+                                                 "Dương",  "Lý",   "Đinh", "Đoàn", "Trương", "Mai"};
 const std::vector<std::string_view> kBoyMiddles = {"Văn", "Minh", "Đức", "Quốc", "Gia", "Hoàng", "Thành", "Anh", "Hữu"};
 const std::vector<std::string_view> kGirlMiddles = {"Thị", "Ngọc", "Thu", "Khánh", "Bảo", "Phương", "Minh", "Thanh"};
-const std::vector<std::string_view> kBoyGivens = {"An",   "Bảo", "Cường", "Dũng", "Đạt",  "Hải",  "Hiếu", "Huy",
+const std::vector<std::string_view> kBoyGivens = {"An",    "Bảo",  "Cường", "Dũng", "Đạt",  "Hải",  "Hiếu", "Huy",
                                                   "Khang", "Khoa", "Lâm",   "Long", "Minh", "Nam",  "Phúc", "Quân",
-                                                  "Sơn",  "Tài", "Thắng", "Trí",  "Tuấn", "Việt", "Vinh", "Ân"};
-const std::vector<std::string_view> kGirlGivens = {"Anh",  "Ánh",  "Châu", "Chi",  "Diệp", "Giang", "Hà",  "Hân",
-                                                   "Hương", "Lan", "Linh", "Mai",  "My",   "Ngân",  "Ngọc", "Nhi",
-                                                   "Oanh", "Phương", "Quỳnh", "Thảo", "Trang", "Uyên", "Vy", "Ý"};
-const std::vector<std::string_view> kEthnicities = {"Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh",
-                                                    "Kinh", "M'Nông", "Ê Đê", "Tày", "Nùng", "Mạ"};
-const std::vector<std::string_view> kWards = {"Nghĩa Thành", "Nghĩa Đức", "Nghĩa Phú", "Nghĩa Tân", "Nghĩa Trung",
-                                              "Quảng Thành", "Đắk Nia"};
+                                                  "Sơn",   "Tài",  "Thắng", "Trí",  "Tuấn", "Việt", "Vinh", "Ân"};
+const std::vector<std::string_view> kGirlGivens = {"Anh",   "Ánh",    "Châu",  "Chi",  "Diệp",  "Giang", "Hà",   "Hân",
+                                                   "Hương", "Lan",    "Linh",  "Mai",  "My",    "Ngân",  "Ngọc", "Nhi",
+                                                   "Oanh",  "Phương", "Quỳnh", "Thảo", "Trang", "Uyên",  "Vy",   "Ý"};
+const std::vector<std::string_view> kEthnicities = {"Kinh", "Kinh",   "Kinh", "Kinh", "Kinh", "Kinh",
+                                                    "Kinh", "M'Nông", "Ê Đê", "Tày",  "Nùng", "Mạ"};
+const std::vector<std::string_view> kWards = {"Nghĩa Thành", "Nghĩa Đức",   "Nghĩa Phú", "Nghĩa Tân",
+                                              "Nghĩa Trung", "Quảng Thành", "Đắk Nia"};
 
 std::string Phone(Picker& pick) {
     static const std::vector<std::string_view> prefixes = {"090", "091", "097", "098", "086", "036", "035", "088"};
     std::string phone(pick.Of(prefixes));
-    for (int i = 0; i < 7; ++i) phone.push_back(static_cast<char>('0' + pick.Next(10)));
+    for (int i = 0; i < 7; ++i)
+        phone.push_back(static_cast<char>('0' + pick.Next(10)));
     return phone;
 }
 
-people::StaffMember DemoTeacherRecord(storage::Tx& tx, app::Context& ctx, const org::Unit& school,
-                                      const DemoTeacher& t, const std::string& hash, Picker& pick) {
-    people::StaffInput input{"", std::string(t.family), std::string(t.middle), std::string(t.given),
+people::StaffMember DemoTeacherRecord(storage::Tx& tx, app::Context& ctx, const org::Unit& school, const DemoTeacher& t,
+                                      const std::string& hash, Picker& pick) {
+    people::StaffInput input{"",
+                             std::string(t.family),
+                             std::string(t.middle),
+                             std::string(t.given),
                              std::to_string(1970 + pick.Next(25)) + "-0" + std::to_string(1 + pick.Next(9)) + "-1" +
                                  std::to_string(pick.Next(10)),
-                             t.gender == "Nam" ? "male" : "female", "Kinh", Phone(pick), "", "Giáo viên",
-                             t.subjects, "Đại học sư phạm", "Hạng II"};
+                             t.gender == "Nam" ? "male" : "female",
+                             "Kinh",
+                             Phone(pick),
+                             "",
+                             "Giáo viên",
+                             t.subjects,
+                             "Đại học sư phạm",
+                             "Hạng II"};
     input.full_name = org::CollapseSpaces(input.family_name + " " + input.middle_name + " " + input.given_name);
-    if (t.existing_username.empty()) return people::InsertStaffTx(tx, ctx, school, input, hash, false);
+    if (t.existing_username.empty())
+        return people::InsertStaffTx(tx, ctx, school, input, hash, false);
     people::StaffMember s = people::InsertStaffTx(tx, ctx, school, input, std::nullopt, false);
     auto account = org::store::FindAccountByUsername(tx, t.existing_username);
-    if (!account) throw Error(Code::kInternal, "demo teacher account missing: " + std::string(t.existing_username));
+    if (!account)
+        throw Error(Code::kInternal, "demo teacher account missing: " + std::string(t.existing_username));
     people::LinkStaffAccountTx(tx, school.id, s.id, account->id);
     return *people::FindStaffTx(tx, s.id);
 }
@@ -132,19 +144,22 @@ void CreateDemoSchoolYear(storage::Tx& tx, app::Context& ctx) {
     Picker pick(20262027);
     for (const DemoSchool& demo : Schools()) {
         auto row = tx.QueryOne("SELECT id FROM units WHERE code = $1", {std::string(demo.code)});
-        if (!row) throw Error(Code::kInternal, "demo school missing: " + std::string(demo.code));
+        if (!row)
+            throw Error(Code::kInternal, "demo school missing: " + std::string(demo.code));
         org::Unit school = people::SchoolOf(tx, row->Int(0));
         SchoolYear year = CreateYearTx(tx, ctx, school, NewYear{"2026-2027", {}, std::nullopt});
         std::vector<people::StaffMember> teachers;
-        for (const DemoTeacher& t : demo.teachers) teachers.push_back(DemoTeacherRecord(tx, ctx, school, t, hash, pick));
-        std::int64_t admin = tx.QueryOne("SELECT id FROM accounts WHERE unit_id = $1 AND kind = 'admin'",
-                                         {school.id})->Int(0);
+        for (const DemoTeacher& t : demo.teachers)
+            teachers.push_back(DemoTeacherRecord(tx, ctx, school, t, hash, pick));
+        std::int64_t admin =
+            tx.QueryOne("SELECT id FROM accounts WHERE unit_id = $1 AND kind = 'admin'", {school.id})->Int(0);
         std::map<std::string, std::size_t> next_teacher;  // subject → round-robin position
         int sequence = 0;
         for (std::size_t k = 0; k < demo.classes.size(); ++k) {
             const auto& [grade, name] = demo.classes[k];
             std::optional<std::int64_t> fixed;
-            if (auto it = demo.fixed_ids.find(name); it != demo.fixed_ids.end()) fixed = it->second;
+            if (auto it = demo.fixed_ids.find(name); it != demo.fixed_ids.end())
+                fixed = it->second;
             ClassInfo cls = CreateClassTx(tx, ctx, school.id, {year.id, grade, name, "morning"}, fixed);
             for (const std::string& e : demo.electives) {
                 if (FindSubject(grade, e)) {
@@ -158,7 +173,8 @@ void CreateDemoSchoolYear(storage::Tx& tx, app::Context& ctx) {
             for (const std::string& subject : ClassSubjectsTx(tx, cls)) {
                 std::vector<const people::StaffMember*> able;
                 for (const people::StaffMember& t : teachers) {
-                    if (std::find(t.subjects.begin(), t.subjects.end(), subject) != t.subjects.end()) able.push_back(&t);
+                    if (std::find(t.subjects.begin(), t.subjects.end(), subject) != t.subjects.end())
+                        able.push_back(&t);
                 }
                 // HĐTN-HN and local education content are usually taught by the homeroom teacher.
                 const people::StaffMember* teacher = &homeroom;
@@ -209,7 +225,8 @@ void CreateDemoSchoolYear(storage::Tx& tx, app::Context& ctx) {
                                      std::string(kBoyGivens[pick.Next(kBoyGivens.size())]);
                 std::string mother = std::string(kFamilies[pick.Next(kFamilies.size())]) + " Thị " +
                                      std::string(kGirlGivens[pick.Next(kGirlGivens.size())]);
-                if (fixed_student) mother = "Bùi Thị Mai";
+                if (fixed_student)
+                    mother = "Bùi Thị Mai";
                 people::InsertGuardianTx(tx, ctx, school.id, student.id, {father, "Cha", Phone(pick), ""});
                 people::Guardian mum =
                     people::InsertGuardianTx(tx, ctx, school.id, student.id, {mother, "Mẹ", Phone(pick), ""});

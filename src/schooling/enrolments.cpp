@@ -9,14 +9,17 @@ namespace {
 bool MaySeeClass(const org::Actor& actor, const org::Unit& school, std::int64_t class_id,
                  std::optional<std::int64_t> student_id = {}) {
     org::Scope scope = org::UnitScope(school);
-    if (org::Allowed(actor, kManageStudents, scope)) return true;
+    if (org::Allowed(actor, kManageStudents, scope))
+        return true;
     scope.class_id = class_id;
     scope.student_id = student_id;
-    if (org::Allowed(actor, org::Permission::kStudentRead, scope)) return true;
+    if (org::Allowed(actor, org::Permission::kStudentRead, scope))
+        return true;
     for (const org::ActorGrant& g : actor.grants) {
         if (g.grant.unit_id == school.id && g.grant.class_id == class_id && g.grant.subject) {
             scope.subject = g.grant.subject;
-            if (org::Allowed(actor, org::Permission::kStudentRead, scope)) return true;
+            if (org::Allowed(actor, org::Permission::kStudentRead, scope))
+                return true;
         }
     }
     return false;
@@ -27,7 +30,8 @@ bool MaySeeClass(const org::Actor& actor, const org::Unit& school, std::int64_t 
 Enrolment EnrolTx(storage::Tx& tx, app::Context& ctx, const ClassInfo& cls, std::int64_t student_id,
                   std::string_view date) {
     auto student = people::FindStudentTx(tx, student_id);
-    if (!student || student->unit_id != cls.unit_id) throw Error(Code::kNotFound, "no such student in this school");
+    if (!student || student->unit_id != cls.unit_id)
+        throw Error(Code::kNotFound, "no such student in this school");
     if (student->status != people::StudentStatus::kStudying) {
         throw Error(Code::kConflict, "the student is not studying at the school");
     }
@@ -46,8 +50,9 @@ Enrolment Enrol(app::Context& ctx, const org::Actor& actor, std::int64_t class_i
         ClassInfo cls = detail::LoadClass(tx, class_id);
         detail::RequireOnSchool(tx, actor, kManageStudents, cls.unit_id);
         Enrolment e = EnrolTx(tx, ctx, cls, student_id, day);
-        detail::Audit(tx, ctx, actor, cls.unit_id, "schooling.student_enrolled", "student:" + std::to_string(student_id),
-                      client_address, {{"class", std::to_string(cls.id)}, {"date", day}});
+        detail::Audit(tx, ctx, actor, cls.unit_id, "schooling.student_enrolled",
+                      "student:" + std::to_string(student_id), client_address,
+                      {{"class", std::to_string(cls.id)}, {"date", day}});
         return e;
     });
 }
@@ -56,7 +61,8 @@ std::vector<people::Student> ClassStudents(app::Context& ctx, const org::Actor& 
     return ctx.db.Read([&](storage::Tx& tx) {
         ClassInfo cls = detail::LoadClass(tx, class_id);
         org::Unit school = people::SchoolOf(tx, cls.unit_id);
-        if (!MaySeeClass(actor, school, cls.id)) throw Error(Code::kForbidden, "not allowed: student.read");
+        if (!MaySeeClass(actor, school, cls.id))
+            throw Error(Code::kForbidden, "not allowed: student.read");
         std::vector<std::int64_t> ids;
         for (const storage::Row& row : tx.Query("SELECT student_id FROM enrolments WHERE unit_id = $1 AND "
                                                 "class_id = $2 AND status = 'active'",
@@ -74,10 +80,10 @@ StudentProfile GetStudentProfile(app::Context& ctx, const org::Actor& actor, std
         people::Student student = detail::LoadStudent(tx, student_id);
         org::Unit school = people::SchoolOf(tx, student.unit_id);
         StudentProfile profile{student, {}, {}};
-        for (const storage::Row& row : tx.Query(std::string(store::kEnrolmentSelect) +
-                                                    "WHERE e.unit_id = $1 AND e.student_id = $2 "
-                                                    "ORDER BY e.started_on DESC, e.id DESC",
-                                                {student.unit_id, student.id})) {
+        for (const storage::Row& row :
+             tx.Query(std::string(store::kEnrolmentSelect) + "WHERE e.unit_id = $1 AND e.student_id = $2 "
+                                                             "ORDER BY e.started_on DESC, e.id DESC",
+                      {student.unit_id, student.id})) {
             profile.enrolments.push_back(store::ReadEnrolment(row));
         }
         std::optional<std::int64_t> class_id;

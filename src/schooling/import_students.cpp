@@ -26,19 +26,21 @@ Checked Check(storage::Tx& tx, std::int64_t unit_id, std::string_view year_text,
     std::optional<SchoolYear> year;
     if (class_id) {
         fixed = detail::LoadClass(tx, *class_id);
-        if (fixed->unit_id != unit_id) throw Error(Code::kNotFound, "no such class in this school");
+        if (fixed->unit_id != unit_id)
+            throw Error(Code::kNotFound, "no such class in this school");
         year = FindYearTx(tx, fixed->year_id);
     } else {
         year = FindYearByNameTx(tx, unit_id, year_text);
-        if (!year) throw Error(Code::kNotFound, "no such school year");
+        if (!year)
+            throw Error(Code::kNotFound, "no such school year");
     }
     std::map<std::string, std::int64_t> classes;
     for (const storage::Row& row :
          tx.Query("SELECT name, id FROM classes WHERE unit_id = $1 AND year_id = $2", {unit_id, year->id})) {
         classes.emplace(row.Text(0), row.Int(1));
     }
-    people::import::Mapping mapping = people::import::MapSheets(people::import::ReadTable(file),
-                                                                people::import::StudentColumns(), {"code"});
+    people::import::Mapping mapping =
+        people::import::MapSheets(people::import::ReadTable(file), people::import::StudentColumns(), {"code"});
     Checked out;
     out.year_id = year->id;
     out.report.sheet = mapping.sheet;
@@ -53,7 +55,8 @@ Checked Check(storage::Tx& tx, std::int64_t unit_id, std::string_view year_text,
         problems.push_back({mapping.sheet, mapping.header_row, "", "", "thiếu cột Ngày sinh"});
     }
     if (!fixed && !mapping.field_columns.contains("class")) {
-        problems.push_back({mapping.sheet, mapping.header_row, "", "", "thiếu cột Lớp (hoặc chọn một lớp để nhập vào)"});
+        problems.push_back(
+            {mapping.sheet, mapping.header_row, "", "", "thiếu cột Lớp (hoặc chọn một lớp để nhập vào)"});
     }
     std::map<std::string, std::size_t> seen;
     for (const people::import::MappedRow& mapped : mapping.rows) {
@@ -82,8 +85,8 @@ Checked Check(storage::Tx& tx, std::int64_t unit_id, std::string_view year_text,
             if (row.class_name.empty()) {
                 row_problems.push_back({"class", "thiếu tên lớp"});
             } else if (it == classes.end()) {
-                row_problems.push_back({"class", "không có lớp " + people::CleanText(row.class_name) + " trong năm học " +
-                                                     year->name});
+                row_problems.push_back(
+                    {"class", "không có lớp " + people::CleanText(row.class_name) + " trong năm học " + year->name});
             } else {
                 planned.class_id = it->second;
             }
@@ -91,7 +94,8 @@ Checked Check(storage::Tx& tx, std::int64_t unit_id, std::string_view year_text,
         people::import::AddProblems(problems, mapping, mapped.row, row_problems);
         out.rows.push_back(std::move(planned));
     }
-    if (mapping.rows.empty()) problems.push_back({mapping.sheet, 0, "", "", "tệp không có dòng dữ liệu nào"});
+    if (mapping.rows.empty())
+        problems.push_back({mapping.sheet, 0, "", "", "tệp không có dòng dữ liệu nào"});
     return out;
 }
 
@@ -113,13 +117,16 @@ people::ImportReport CommitStudentImport(app::Context& ctx, const org::Actor& ac
     return ctx.db.Write([&](storage::Tx& tx) {
         detail::RequireOnSchool(tx, actor, kManageStudents, unit_id);
         Checked checked = Check(tx, unit_id, year, class_id, file);
-        if (!checked.report.problems.empty()) return checked.report;
+        if (!checked.report.problems.empty())
+            return checked.report;
         std::map<std::int64_t, ClassInfo> classes;
         for (const Planned& row : checked.rows) {
             auto it = classes.find(row.class_id);
-            if (it == classes.end()) it = classes.emplace(row.class_id, detail::LoadClass(tx, row.class_id)).first;
+            if (it == classes.end())
+                it = classes.emplace(row.class_id, detail::LoadClass(tx, row.class_id)).first;
             people::Student s = people::InsertStudentTx(tx, ctx, unit_id, row.student);
-            for (const people::GuardianInput& g : row.guardians) people::InsertGuardianTx(tx, ctx, unit_id, s.id, g);
+            for (const people::GuardianInput& g : row.guardians)
+                people::InsertGuardianTx(tx, ctx, unit_id, s.id, g);
             EnrolTx(tx, ctx, it->second, s.id, day);
             checked.report.created.push_back({std::to_string(s.id), s.code, s.full_name, it->second.name});
         }

@@ -8,8 +8,8 @@
 #include "org/policy.hpp"
 #include "org/service.hpp"
 #include "org/vn_text.hpp"
-#include "people/vn_text.hpp"
 #include "people/service.hpp"
+#include "people/vn_text.hpp"
 #include "schooling/service.hpp"
 #include "schooling/store.hpp"
 
@@ -26,13 +26,15 @@ inline org::Unit RequireOnSchool(storage::Tx& tx, const org::Actor& actor, org::
 
 inline ClassInfo LoadClass(storage::Tx& tx, std::int64_t class_id) {
     auto c = FindClassTx(tx, class_id);
-    if (!c) throw Error(Code::kNotFound, "no such class");
+    if (!c)
+        throw Error(Code::kNotFound, "no such class");
     return *c;
 }
 
 inline people::Student LoadStudent(storage::Tx& tx, std::int64_t student_id) {
     auto s = people::FindStudentTx(tx, student_id);
-    if (!s) throw Error(Code::kNotFound, "no such student");
+    if (!s)
+        throw Error(Code::kNotFound, "no such student");
     return *s;
 }
 
@@ -42,8 +44,8 @@ std::string Today(const Clock& clock);
 /// `date` as YYYY-MM-DD (dd/mm/yyyy accepted), or today when empty; throws kValidation otherwise.
 std::string DateOrToday(const Clock& clock, std::string_view date);
 
-inline void Audit(storage::Tx& tx, app::Context& ctx, const org::Actor& actor, std::int64_t unit_id,
-                  std::string action, std::string target, std::string_view client_address,
+inline void Audit(storage::Tx& tx, app::Context& ctx, const org::Actor& actor, std::int64_t unit_id, std::string action,
+                  std::string target, std::string_view client_address,
                   std::vector<std::pair<std::string, std::string>> details = {}) {
     org::AppendAudit(tx, ctx.ids, ctx.clock,
                      {unit_id, actor.account_id, std::move(action), std::move(target), std::string(client_address),

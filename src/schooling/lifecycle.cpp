@@ -7,25 +7,29 @@
 namespace hocvu::schooling {
 namespace {
 
-std::string Target(std::int64_t student_id) { return "student:" + std::to_string(student_id); }
+std::string Target(std::int64_t student_id) {
+    return "student:" + std::to_string(student_id);
+}
 
 Enrolment RequireActive(storage::Tx& tx, std::int64_t student_id) {
     auto e = detail::ActiveEnrolment(tx, student_id);
-    if (!e) throw Error(Code::kConflict, "the student is not in a class");
+    if (!e)
+        throw Error(Code::kConflict, "the student is not in a class");
     return *e;
 }
 
 /// "6A1" for grade 6 becomes "7A1" for grade 7: the leading grade number is replaced, the suffix kept.
 std::string NameInGrade(const std::string& name, int from_grade, int to_grade) {
     std::string prefix = std::to_string(from_grade);
-    if (name.starts_with(prefix)) return std::to_string(to_grade) + name.substr(prefix.size());
+    if (name.starts_with(prefix))
+        return std::to_string(to_grade) + name.substr(prefix.size());
     return std::to_string(to_grade) + name;
 }
 
 }  // namespace
 
-Enrolment TransferClass(app::Context& ctx, const org::Actor& actor, std::int64_t student_id,
-                        std::int64_t to_class_id, std::string_view date, std::string_view client_address) {
+Enrolment TransferClass(app::Context& ctx, const org::Actor& actor, std::int64_t student_id, std::int64_t to_class_id,
+                        std::string_view date, std::string_view client_address) {
     std::string day = detail::DateOrToday(ctx.clock, date);
     return ctx.db.Write([&](storage::Tx& tx) {
         people::Student student = detail::LoadStudent(tx, student_id);
@@ -35,15 +39,16 @@ Enrolment TransferClass(app::Context& ctx, const org::Actor& actor, std::int64_t
         if (to.unit_id != student.unit_id || to.year_id != current.year_id) {
             throw Error(Code::kValidation, "a class transfer stays in the same school and year");
         }
-        if (to.id == current.class_id) throw Error(Code::kConflict, "the student is already in that class");
-        if (day < current.started_on) throw Error(Code::kValidation, "the transfer date is before the enrolment");
-        tx.Exec(store::kEndEnrolment, {current.unit_id, current.id, std::string("transferred"), day,
-                                       std::string("chuyển lớp")});
+        if (to.id == current.class_id)
+            throw Error(Code::kConflict, "the student is already in that class");
+        if (day < current.started_on)
+            throw Error(Code::kValidation, "the transfer date is before the enrolment");
+        tx.Exec(store::kEndEnrolment,
+                {current.unit_id, current.id, std::string("transferred"), day, std::string("chuyển lớp")});
         Enrolment next = EnrolTx(tx, ctx, to, student.id, day);
-        detail::Audit(tx, ctx, actor, student.unit_id, "schooling.class_transferred", Target(student.id),
-                      client_address,
-                      {{"from_class", std::to_string(current.class_id)}, {"to_class", std::to_string(to.id)},
-                       {"date", day}});
+        detail::Audit(
+            tx, ctx, actor, student.unit_id, "schooling.class_transferred", Target(student.id), client_address,
+            {{"from_class", std::to_string(current.class_id)}, {"to_class", std::to_string(to.id)}, {"date", day}});
         return next;
     });
 }
@@ -52,7 +57,8 @@ people::Student Leave(app::Context& ctx, const org::Actor& actor, std::int64_t s
                       std::string_view reason, std::string_view date, std::string_view client_address) {
     std::string day = detail::DateOrToday(ctx.clock, date);
     std::string why = people::CleanText(reason);
-    if (why.empty() || why.size() > 500) throw Error(Code::kValidation, "a reason (up to 500 bytes) is required");
+    if (why.empty() || why.size() > 500)
+        throw Error(Code::kValidation, "a reason (up to 500 bytes) is required");
     return ctx.db.Write([&](storage::Tx& tx) {
         people::Student student = detail::LoadStudent(tx, student_id);
         detail::RequireOnSchool(tx, actor, kManageStudents, student.unit_id);
@@ -78,35 +84,41 @@ StudentProfile Admit(app::Context& ctx, const org::Actor& actor, std::int64_t un
     std::int64_t id = ctx.db.Write([&](storage::Tx& tx) {
         org::Unit school = detail::RequireOnSchool(tx, actor, kManageStudents, unit_id);
         ClassInfo cls = detail::LoadClass(tx, class_id);
-        if (cls.unit_id != school.id) throw Error(Code::kNotFound, "no such class in this school");
+        if (cls.unit_id != school.id)
+            throw Error(Code::kNotFound, "no such class in this school");
         // The former school released the student (transfer out); its record is copied, and stays there.
-        auto row = tx.QueryOne("SELECT id FROM students WHERE code = $1 AND status = 'transferred_out' AND "
-                               "unit_id <> $2 ORDER BY status_date DESC, updated_at DESC",
-                               {std::string(code), school.id});
-        if (!row) throw Error(Code::kNotFound, "no student with that code has transferred out of a school");
+        auto row = tx.QueryOne(
+            "SELECT id FROM students WHERE code = $1 AND status = 'transferred_out' AND "
+            "unit_id <> $2 ORDER BY status_date DESC, updated_at DESC",
+            {std::string(code), school.id});
+        if (!row)
+            throw Error(Code::kNotFound, "no student with that code has transferred out of a school");
         people::Student from = detail::LoadStudent(tx, row->Int(0));
-        people::StudentInput input{from.code,       from.full_name, from.family_name, from.middle_name,
-                                   from.given_name, from.birth_date, from.gender,     from.ethnicity,
-                                   from.birthplace, from.address,   from.priority,    from.policy};
+        people::StudentInput input{from.code,       from.full_name,  from.family_name, from.middle_name,
+                                   from.given_name, from.birth_date, from.gender,      from.ethnicity,
+                                   from.birthplace, from.address,    from.priority,    from.policy};
         people::Student admitted = people::InsertStudentTx(tx, ctx, school.id, input, from.id);
         for (const people::Guardian& g : from.guardians) {
             people::InsertGuardianTx(tx, ctx, school.id, admitted.id, {g.full_name, g.relation, g.phone, g.email});
         }
         EnrolTx(tx, ctx, cls, admitted.id, day);
         detail::Audit(tx, ctx, actor, school.id, "schooling.student_admitted", Target(admitted.id), client_address,
-                      {{"from_unit", std::to_string(from.unit_id)}, {"from_student", std::to_string(from.id)},
-                       {"class", std::to_string(cls.id)}, {"date", day}});
+                      {{"from_unit", std::to_string(from.unit_id)},
+                       {"from_student", std::to_string(from.id)},
+                       {"class", std::to_string(cls.id)},
+                       {"date", day}});
         return admitted.id;
     });
     return GetStudentProfile(ctx, actor, id);
 }
 
-Exemption AddExemption(app::Context& ctx, const org::Actor& actor, std::int64_t student_id,
-                       std::string_view subject, int semester, std::string_view reason,
-                       std::string_view client_address) {
+Exemption AddExemption(app::Context& ctx, const org::Actor& actor, std::int64_t student_id, std::string_view subject,
+                       int semester, std::string_view reason, std::string_view client_address) {
     std::string why = people::CleanText(reason);
-    if (why.empty() || why.size() > 500) throw Error(Code::kValidation, "a reason (up to 500 bytes) is required");
-    if (semester != 1 && semester != 2) throw Error(Code::kValidation, "semester is 1 or 2");
+    if (why.empty() || why.size() > 500)
+        throw Error(Code::kValidation, "a reason (up to 500 bytes) is required");
+    if (semester != 1 && semester != 2)
+        throw Error(Code::kValidation, "semester is 1 or 2");
     return ctx.db.Write([&](storage::Tx& tx) {
         people::Student student = detail::LoadStudent(tx, student_id);
         detail::RequireOnSchool(tx, actor, kManageStudents, student.unit_id);
@@ -122,12 +134,12 @@ Exemption AddExemption(app::Context& ctx, const org::Actor& actor, std::int64_t 
             throw Error(Code::kConflict, "the exemption exists");
         }
         Exemption x{ctx.ids.Next(), student.unit_id, student.id, e.year_id, semester, std::string(subject), why};
-        tx.Exec("INSERT INTO exemptions (unit_id, id, student_id, year_id, semester, subject_code, reason, "
-                "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                {x.unit_id, x.id, x.student_id, x.year_id, std::int64_t{x.semester}, x.subject_code, x.reason,
-                 ctx.clock.Now()});
-        detail::Audit(tx, ctx, actor, student.unit_id, "schooling.exemption_added", Target(student.id),
-                      client_address,
+        tx.Exec(
+            "INSERT INTO exemptions (unit_id, id, student_id, year_id, semester, subject_code, reason, "
+            "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            {x.unit_id, x.id, x.student_id, x.year_id, std::int64_t{x.semester}, x.subject_code, x.reason,
+             ctx.clock.Now()});
+        detail::Audit(tx, ctx, actor, student.unit_id, "schooling.exemption_added", Target(student.id), client_address,
                       {{"subject", x.subject_code}, {"semester", std::to_string(semester)}, {"reason", why}});
         return x;
     });
@@ -138,7 +150,8 @@ void RemoveExemption(app::Context& ctx, const org::Actor& actor, std::int64_t ex
     ctx.db.Write([&](storage::Tx& tx) {
         auto row = tx.QueryOne("SELECT " + std::string(store::kExemptionColumns) + " FROM exemptions WHERE id = $1",
                                {exemption_id});
-        if (!row) throw Error(Code::kNotFound, "no such exemption");
+        if (!row)
+            throw Error(Code::kNotFound, "no such exemption");
         Exemption x = store::ReadExemption(*row);
         detail::RequireOnSchool(tx, actor, kManageStudents, x.unit_id);
         tx.Exec("DELETE FROM exemptions WHERE unit_id = $1 AND id = $2", {x.unit_id, x.id});
@@ -151,18 +164,21 @@ CarryOverSummary CarryOver(app::Context& ctx, const org::Actor& actor, std::int6
                            const CarryOverInput& input, std::string_view client_address) {
     auto run = [&](storage::Tx& tx) {
         auto from = FindYearTx(tx, year_id);
-        if (!from) throw Error(Code::kNotFound, "no such school year");
+        if (!from)
+            throw Error(Code::kNotFound, "no such school year");
         org::Unit school = detail::RequireOnSchool(tx, actor, kManageStudents, from->unit_id);
         org::Require(actor, kManageSetup, org::UnitScope(school));
         int last_grade = 0;
         for (const std::string& level : school.levels) {
-            for (int g : GradesOf(level)) last_grade = std::max(last_grade, g);
+            for (int g : GradesOf(level))
+                last_grade = std::max(last_grade, g);
         }
         CarryOverSummary summary;
         summary.to_year = input.to_year;
         auto to = FindYearByNameTx(tx, school.id, input.to_year);
         if (!to) {
-            if (input.to_year <= from->name) throw Error(Code::kValidation, "carry-over goes to a later year");
+            if (input.to_year <= from->name)
+                throw Error(Code::kValidation, "carry-over goes to a later year");
             to = CreateYearTx(tx, ctx, school, NewYear{input.to_year, {}, from->id});
             // A copied year starts with last year's class names; carry-over fills them by promotion.
             for (const storage::Row& row :
@@ -180,9 +196,8 @@ CarryOverSummary CarryOver(app::Context& ctx, const org::Actor& actor, std::int6
             }
         }
         std::map<std::string, ClassInfo> classes;  // new year's classes by name
-        for (const storage::Row& row : tx.Query(std::string(store::kClassSelect) +
-                                                    "WHERE c.unit_id = $1 AND c.year_id = $2",
-                                                {school.id, to->id})) {
+        for (const storage::Row& row : tx.Query(
+                 std::string(store::kClassSelect) + "WHERE c.unit_id = $1 AND c.year_id = $2", {school.id, to->id})) {
             ClassInfo c = store::ReadClass(row);
             classes.emplace(c.name, c);
         }
@@ -196,8 +211,8 @@ CarryOverSummary CarryOver(app::Context& ctx, const org::Actor& actor, std::int6
             auto it = input.outcomes.find(e.student_id);
             Outcome outcome = it == input.outcomes.end() ? Outcome::kPromoted : it->second;
             if (outcome == Outcome::kPromoted && cls.grade == last_grade) {
-                tx.Exec(store::kEndEnrolment, {e.unit_id, e.id, std::string("graduated"), from->ends_on,
-                                               std::string("tốt nghiệp")});
+                tx.Exec(store::kEndEnrolment,
+                        {e.unit_id, e.id, std::string("graduated"), from->ends_on, std::string("tốt nghiệp")});
                 people::SetStudentStatusTx(tx, ctx, detail::LoadStudent(tx, e.student_id),
                                            people::StudentStatus::kGraduated, "hoàn thành chương trình", from->ends_on);
                 ++summary.graduated;
@@ -212,7 +227,8 @@ CarryOverSummary CarryOver(app::Context& ctx, const org::Actor& actor, std::int6
                 target = classes.emplace(name, created).first;
             }
             if (target->second.grade != grade) {
-                throw Error(Code::kConflict, "class " + name + " of the new year is not in grade " + std::to_string(grade));
+                throw Error(Code::kConflict,
+                            "class " + name + " of the new year is not in grade " + std::to_string(grade));
             }
             tx.Exec(store::kEndEnrolment,
                     {e.unit_id, e.id, std::string(outcome == Outcome::kPromoted ? "promoted" : "retained"),
@@ -225,8 +241,10 @@ CarryOverSummary CarryOver(app::Context& ctx, const org::Actor& actor, std::int6
                   [](const std::string& a, const std::string& b) { return ClassNameLess(a, b); });
         detail::Audit(tx, ctx, actor, school.id, "schooling.year_carried_over", "year:" + std::to_string(from->id),
                       client_address,
-                      {{"to_year", to->name}, {"promoted", std::to_string(summary.promoted)},
-                       {"retained", std::to_string(summary.retained)}, {"graduated", std::to_string(summary.graduated)}});
+                      {{"to_year", to->name},
+                       {"promoted", std::to_string(summary.promoted)},
+                       {"retained", std::to_string(summary.retained)},
+                       {"graduated", std::to_string(summary.graduated)}});
         return summary;
     };
     if (!input.dry_run) {
@@ -239,9 +257,7 @@ CarryOverSummary CarryOver(app::Context& ctx, const org::Actor& actor, std::int6
         CarryOverSummary summary;
     };
     try {
-        ctx.db.Write([&](storage::Tx& tx) {
-            throw DryRun{run(tx)};
-        });
+        ctx.db.Write([&](storage::Tx& tx) { throw DryRun{run(tx)}; });
     } catch (const DryRun& dry) {
         return dry.summary;
     }

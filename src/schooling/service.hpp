@@ -28,8 +28,8 @@ inline constexpr org::Permission kManageStudents = people::kManageRecords;
 // ---- Years (SCH-14) -------------------------------------------------------------------------------------------
 
 struct NewYear {
-    std::string name;  ///< "2026-2027"
-    std::vector<Semester> semesters;  ///< empty: 05/09 – 15/01 and 16/01 – 31/05
+    std::string name;                       ///< "2026-2027"
+    std::vector<Semester> semesters;        ///< empty: 05/09 – 15/01 and 16/01 – 31/05
     std::optional<std::int64_t> copy_from;  ///< a year of the same school whose curriculum and classes to copy
 };
 
@@ -45,9 +45,8 @@ std::optional<SchoolYear> FindYearByNameTx(storage::Tx& tx, std::int64_t unit_id
 
 std::vector<CurriculumEntry> GetCurriculum(app::Context& ctx, const org::Actor& actor, std::int64_t year_id);
 /// Replaces a grade's optional subjects (the compulsory ones always stay); `codes` lists the optional ones.
-std::vector<CurriculumEntry> SetGradeOptionalSubjects(app::Context& ctx, const org::Actor& actor,
-                                                      std::int64_t year_id, int grade,
-                                                      const std::vector<std::string>& codes,
+std::vector<CurriculumEntry> SetGradeOptionalSubjects(app::Context& ctx, const org::Actor& actor, std::int64_t year_id,
+                                                      int grade, const std::vector<std::string>& codes,
                                                       std::string_view client_address);
 
 // ---- Classes ---------------------------------------------------------------------------------------------------
@@ -117,8 +116,8 @@ StudentProfile GetStudentProfile(app::Context& ctx, const org::Actor& actor, std
 // ---- Lifecycle (SCH-4…SCH-8) -----------------------------------------------------------------------------------
 
 /// SCH-4: moves a student to another class of the same year and school; scores stay with the student.
-Enrolment TransferClass(app::Context& ctx, const org::Actor& actor, std::int64_t student_id,
-                        std::int64_t to_class_id, std::string_view date, std::string_view client_address);
+Enrolment TransferClass(app::Context& ctx, const org::Actor& actor, std::int64_t student_id, std::int64_t to_class_id,
+                        std::string_view date, std::string_view client_address);
 
 enum class Departure { kTransferOut, kDropout };
 /// SCH-5: transfer out or dropout with reason and date; the enrolment ends, the record stays.
@@ -131,9 +130,8 @@ StudentProfile Admit(app::Context& ctx, const org::Actor& actor, std::int64_t un
                      std::int64_t class_id, std::string_view date, std::string_view client_address);
 
 /// SCH-8: exempts a student from a subject in a semester of the year of their current class.
-Exemption AddExemption(app::Context& ctx, const org::Actor& actor, std::int64_t student_id,
-                       std::string_view subject, int semester, std::string_view reason,
-                       std::string_view client_address);
+Exemption AddExemption(app::Context& ctx, const org::Actor& actor, std::int64_t student_id, std::string_view subject,
+                       int semester, std::string_view reason, std::string_view client_address);
 void RemoveExemption(app::Context& ctx, const org::Actor& actor, std::int64_t exemption_id,
                      std::string_view client_address);
 
@@ -141,8 +139,8 @@ void RemoveExemption(app::Context& ctx, const org::Actor& actor, std::int64_t ex
 enum class Outcome { kPromoted, kRetained };
 
 struct CarryOverInput {
-    std::string to_year;                          ///< "2027-2028"; created when missing
-    std::map<std::int64_t, Outcome> outcomes;     ///< students not listed are promoted
+    std::string to_year;                       ///< "2027-2028"; created when missing
+    std::map<std::int64_t, Outcome> outcomes;  ///< students not listed are promoted
     bool dry_run = false;
 };
 

@@ -21,19 +21,19 @@ ClassInfo ReadClass(const storage::Row& row) {
 }
 
 TeachingAssignment ReadTeaching(const storage::Row& row) {
-    return TeachingAssignment{row.Int(1),  row.Int(0), row.Int(2),
+    return TeachingAssignment{row.Int(1),  row.Int(0),  row.Int(2),
                               row.Text(3), row.Text(4), static_cast<int>(row.Int(5)),
                               row.Int(6),  row.Text(7)};
 }
 
 Enrolment ReadEnrolment(const storage::Row& row) {
-    return Enrolment{row.Int(1),  row.Int(0),  row.Int(2),  row.Int(3), row.Int(4),
+    return Enrolment{row.Int(1),  row.Int(0),  row.Int(2),  row.Int(3),  row.Int(4),
                      row.Text(5), row.Text(6), row.Text(7), row.Text(8), row.Text(9)};
 }
 
 Exemption ReadExemption(const storage::Row& row) {
-    return Exemption{row.Int(1), row.Int(0), row.Int(2), row.Int(3), static_cast<int>(row.Int(4)), row.Text(5),
-                     row.Text(6)};
+    return Exemption{row.Int(1),  row.Int(0), row.Int(2), row.Int(3), static_cast<int>(row.Int(4)),
+                     row.Text(5), row.Text(6)};
 }
 
 }  // namespace hocvu::schooling::store

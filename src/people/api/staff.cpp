@@ -9,7 +9,8 @@ http::Response ListStaff(org::Call& call) {
     std::vector<StaffMember> staff = people::ListStaff(call.ctx, call.Who(), org::PathId(call.request, "unit_id"),
                                                        call.request.Query("q").value_or(""));
     nlohmann::json items = nlohmann::json::array();
-    for (const StaffMember& s : staff) items.push_back(ToJson(s));
+    for (const StaffMember& s : staff)
+        items.push_back(ToJson(s));
     return org::api::JsonResponse(200, {{"items", items}});
 }
 
@@ -19,7 +20,8 @@ http::Response CreateStaff(org::Call& call) {
     CreatedStaff created = people::CreateStaff(call.ctx, call.Who(), org::PathId(call.request, "unit_id"),
                                                StaffFrom(body), with_account, call.request.client_address);
     nlohmann::json out = ToJson(created.staff);
-    if (!created.password.empty()) out["password"] = created.password;
+    if (!created.password.empty())
+        out["password"] = created.password;
     return org::api::JsonResponse(201, out);
 }
 

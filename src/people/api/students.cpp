@@ -6,10 +6,11 @@
 namespace hocvu::people::api {
 
 http::Response SearchStudents(org::Call& call) {
-    std::vector<Student> students = people::SearchStudents(
-        call.ctx, call.Who(), org::PathId(call.request, "unit_id"), call.request.Query("q").value_or(""));
+    std::vector<Student> students = people::SearchStudents(call.ctx, call.Who(), org::PathId(call.request, "unit_id"),
+                                                           call.request.Query("q").value_or(""));
     nlohmann::json items = nlohmann::json::array();
-    for (const Student& s : students) items.push_back(ToJson(s));
+    for (const Student& s : students)
+        items.push_back(ToJson(s));
     return org::api::JsonResponse(200, {{"items", items}});
 }
 
@@ -17,7 +18,8 @@ http::Response CreateStudent(org::Call& call) {
     nlohmann::json body = org::api::Body(call.request);
     std::vector<GuardianInput> guardians;
     if (auto it = body.find("guardians"); it != body.end() && it->is_array()) {
-        for (const auto& g : *it) guardians.push_back(GuardianFrom(g));
+        for (const auto& g : *it)
+            guardians.push_back(GuardianFrom(g));
     }
     Student s = people::CreateStudent(call.ctx, call.Who(), org::PathId(call.request, "unit_id"), StudentFrom(body),
                                       guardians, call.request.client_address);
@@ -37,10 +39,11 @@ http::Response AddGuardian(org::Call& call) {
 }
 
 http::Response CreateParentAccount(org::Call& call) {
-    ParentAccount p = people::CreateParentAccount(call.ctx, call.Who(), org::PathId(call.request, "id"),
-                                                  call.request.client_address);
+    ParentAccount p =
+        people::CreateParentAccount(call.ctx, call.Who(), org::PathId(call.request, "id"), call.request.client_address);
     nlohmann::json out = {{"account", org::api::ToJson(p.account)}, {"created", p.created}};
-    if (!p.password.empty()) out["password"] = p.password;
+    if (!p.password.empty())
+        out["password"] = p.password;
     return org::api::JsonResponse(p.created ? 201 : 200, out);
 }
 

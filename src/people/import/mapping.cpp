@@ -14,24 +14,30 @@ std::string HeaderKey(std::string_view text) {
     std::string out;
     for (char c : folded) {
         bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (word) out.push_back(c);
-        else if (!out.empty() && out.back() != ' ') out.push_back(' ');
+        if (word)
+            out.push_back(c);
+        else if (!out.empty() && out.back() != ' ')
+            out.push_back(' ');
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
     return out;
 }
 
 std::optional<std::string_view> FieldOf(const std::string& key, const std::vector<ColumnSpec>& specs) {
-    if (key.empty()) return std::nullopt;
+    if (key.empty())
+        return std::nullopt;
     for (const ColumnSpec& spec : specs) {
         for (std::string_view h : spec.headers) {
-            if (key == h) return spec.field;
+            if (key == h)
+                return spec.field;
         }
     }
     // "Ngày sinh (dd/mm/yyyy)": a header that starts with a known name and adds a note.
     for (const ColumnSpec& spec : specs) {
         for (std::string_view h : spec.headers) {
-            if (h.size() >= 6 && key.size() > h.size() && key.starts_with(h) && key[h.size()] == ' ') return spec.field;
+            if (h.size() >= 6 && key.size() > h.size() && key.starts_with(h) && key[h.size()] == ' ')
+                return spec.field;
         }
     }
     return std::nullopt;
@@ -62,7 +68,8 @@ const std::vector<ColumnSpec>& StudentColumns() {
         {"gender", {"gioi tinh"}},
         {"ethnicity", {"dan toc"}},
         {"birthplace", {"noi sinh"}},
-        {"address", {"dia chi", "dia chi thuong tru", "noi o hien nay", "cho o hien nay", "dia chi thuong tru hien nay"}},
+        {"address",
+         {"dia chi", "dia chi thuong tru", "noi o hien nay", "cho o hien nay", "dia chi thuong tru hien nay"}},
         {"priority", {"dien uu tien", "doi tuong uu tien", "uu tien"}},
         {"policy", {"dien chinh sach", "doi tuong chinh sach", "chinh sach", "che do chinh sach"}},
         {"class", {"lop", "ten lop", "lop hoc"}},
@@ -71,8 +78,9 @@ const std::vector<ColumnSpec>& StudentColumns() {
         {"mother_name", {"ho ten me", "ho va ten me"}},
         {"mother_phone", {"dien thoai me", "sdt me", "so dien thoai me"}},
         {"guardian_name", {"ho ten nguoi giam ho", "nguoi giam ho", "ho ten phu huynh", "phu huynh"}},
-        {"guardian_phone", {"dien thoai nguoi giam ho", "sdt nguoi giam ho", "so dien thoai phu huynh", "sdt phu huynh",
-                            "so dien thoai", "dien thoai", "sdt", "dien thoai lien he"}},
+        {"guardian_phone",
+         {"dien thoai nguoi giam ho", "sdt nguoi giam ho", "so dien thoai phu huynh", "sdt phu huynh", "so dien thoai",
+          "dien thoai", "sdt", "dien thoai lien he"}},
         {"guardian_email", {"email phu huynh", "email", "e mail"}},
     };
     return specs;
@@ -123,7 +131,8 @@ Mapping MapSheets(const std::vector<Sheet>& sheets, const std::vector<ColumnSpec
         }
     }
     if (best_sheet == nullptr) {
-        throw Error(Code::kValidation, "không tìm thấy dòng tiêu đề (cần các cột như Mã học sinh, Họ và tên, Ngày sinh)");
+        throw Error(Code::kValidation,
+                    "không tìm thấy dòng tiêu đề (cần các cột như Mã học sinh, Họ và tên, Ngày sinh)");
     }
     Mapping m;
     m.sheet = best_sheet->name;
@@ -131,18 +140,22 @@ Mapping MapSheets(const std::vector<Sheet>& sheets, const std::vector<ColumnSpec
     const auto& header = best_sheet->rows[best_row];
     for (std::size_t c = 0; c < header.size(); ++c) {
         auto f = FieldOf(HeaderKey(header[c]), specs);
-        if (!f || m.field_columns.contains(std::string(*f))) continue;
+        if (!f || m.field_columns.contains(std::string(*f)))
+            continue;
         m.field_columns[std::string(*f)] = c;
         m.field_headers[std::string(*f)] = org::CollapseSpaces(header[c]);
         m.columns.emplace_back(std::string(*f), ColumnLetter(c) + " (" + org::CollapseSpaces(header[c]) + ")");
     }
     for (std::size_t r = best_row + 1; r < best_sheet->rows.size(); ++r) {
         const auto& cells = best_sheet->rows[r];
-        if (Blank(cells)) continue;
-        if (m.rows.size() >= kMaxRows) throw Error(Code::kPayloadTooLarge, "tệp có quá 5000 dòng dữ liệu");
+        if (Blank(cells))
+            continue;
+        if (m.rows.size() >= kMaxRows)
+            throw Error(Code::kPayloadTooLarge, "tệp có quá 5000 dòng dữ liệu");
         MappedRow row{r + 1, {}};
         for (const auto& [field, c] : m.field_columns) {
-            if (c < cells.size()) row.values[field] = cells[c];
+            if (c < cells.size())
+                row.values[field] = cells[c];
         }
         m.rows.push_back(std::move(row));
     }
@@ -151,12 +164,14 @@ Mapping MapSheets(const std::vector<Sheet>& sheets, const std::vector<ColumnSpec
 
 std::string DateCell(std::string_view text) {
     std::string t = org::CollapseSpaces(text);
-    if (t.ends_with(".0")) t.resize(t.size() - 2);
+    if (t.ends_with(".0"))
+        t.resize(t.size() - 2);
     if (t.empty() || t.size() > 6 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         return std::string(text);
     }
     long serial = std::stol(t);
-    if (serial < 60 || serial > 80000) return std::string(text);
+    if (serial < 60 || serial > 80000)
+        return std::string(text);
     // Days since 1899-12-30 (Excel's epoch, which counts a 29/02/1900 that never was).
     long z = serial - 25569 + 719468;  // days since 1970-01-01, shifted to 0000-03-01
     long era = z / 146097;
@@ -167,7 +182,8 @@ std::string DateCell(std::string_view text) {
     long mp = (5 * doy + 2) / 153;
     long d = doy - (153 * mp + 2) / 5 + 1;
     long mo = mp < 10 ? mp + 3 : mp - 9;
-    if (mo <= 2) ++y;
+    if (mo <= 2)
+        ++y;
     char buf[48];
     std::snprintf(buf, sizeof buf, "%02ld/%02ld/%04ld", d, mo, y);
     return buf;
@@ -176,15 +192,16 @@ std::string DateCell(std::string_view text) {
 StudentRow StudentRowOf(const MappedRow& row) {
     StudentRow out;
     out.row = row.row;
-    out.student = {Get(row, "code"),       Get(row, "full_name"),  Get(row, "family_name"),
+    out.student = {Get(row, "code"),        Get(row, "full_name"),  Get(row, "family_name"),
                    Get(row, "middle_name"), Get(row, "given_name"), DateCell(Get(row, "birth_date")),
-                   Get(row, "gender"),     Get(row, "ethnicity"),  Get(row, "birthplace"),
-                   Get(row, "address"),    Get(row, "priority"),   Get(row, "policy")};
+                   Get(row, "gender"),      Get(row, "ethnicity"),  Get(row, "birthplace"),
+                   Get(row, "address"),     Get(row, "priority"),   Get(row, "policy")};
     out.class_name = org::CollapseSpaces(Get(row, "class"));
     auto add = [&](const char* name_field, const char* phone_field, const char* relation, const char* email_field) {
         std::string name = Get(row, name_field);
         std::string phone = phone_field ? Get(row, phone_field) : "";
-        if (org::CollapseSpaces(name).empty()) return;
+        if (org::CollapseSpaces(name).empty())
+            return;
         out.guardians.push_back({name, relation, phone, email_field ? Get(row, email_field) : ""});
     };
     add("father_name", "father_phone", "Cha", nullptr);
@@ -200,23 +217,33 @@ StudentRow StudentRowOf(const MappedRow& row) {
                 break;
             }
         }
-        if (!placed && out.guardians.empty()) out.guardians.push_back({"Phụ huynh", "Phụ huynh", contact, ""});
+        if (!placed && out.guardians.empty())
+            out.guardians.push_back({"Phụ huynh", "Phụ huynh", contact, ""});
     }
     return out;
 }
 
 StaffInput StaffRowOf(const MappedRow& row) {
-    StaffInput s{Get(row, "full_name"),  Get(row, "family_name"), Get(row, "middle_name"),
-                 Get(row, "given_name"), DateCell(Get(row, "birth_date")), Get(row, "gender"),
-                 Get(row, "ethnicity"),  Get(row, "phone"),       Get(row, "email"),
-                 Get(row, "position"),   {},                      Get(row, "qualification"),
+    StaffInput s{Get(row, "full_name"),
+                 Get(row, "family_name"),
+                 Get(row, "middle_name"),
+                 Get(row, "given_name"),
+                 DateCell(Get(row, "birth_date")),
+                 Get(row, "gender"),
+                 Get(row, "ethnicity"),
+                 Get(row, "phone"),
+                 Get(row, "email"),
+                 Get(row, "position"),
+                 {},
+                 Get(row, "qualification"),
                  Get(row, "professional_rank")};
     std::string subjects = Get(row, "subjects");
     std::string current;
     for (char c : subjects + ",") {
         if (c == ',' || c == ';') {
             std::string t = org::CollapseSpaces(current);
-            if (!t.empty()) s.subjects.push_back(t);
+            if (!t.empty())
+                s.subjects.push_back(t);
             current.clear();
         } else {
             current.push_back(c);
@@ -229,7 +256,8 @@ void AddProblems(std::vector<RowProblem>& out, const Mapping& mapping, std::size
                  const std::vector<FieldProblem>& problems) {
     for (const FieldProblem& p : problems) {
         std::string field = p.field;
-        if (field.starts_with("guardian.")) field = "guardian_name";
+        if (field.starts_with("guardian."))
+            field = "guardian_name";
         if ((field == "family_name" || field == "middle_name" || field == "given_name") &&
             !mapping.field_columns.contains(field)) {
             field = "full_name";

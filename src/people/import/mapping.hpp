@@ -16,9 +16,9 @@ namespace hocvu::people::import {
 /// One problem of one row (or of the file, row 0): where, and why in Vietnamese.
 struct RowProblem {
     std::string sheet;
-    std::size_t row = 0;     ///< spreadsheet row, 1-based; 0 for the file as a whole
-    std::string column;      ///< "D"; empty when the problem is not one cell's
-    std::string header;      ///< the column's header text as in the file
+    std::size_t row = 0;  ///< spreadsheet row, 1-based; 0 for the file as a whole
+    std::string column;   ///< "D"; empty when the problem is not one cell's
+    std::string header;   ///< the column's header text as in the file
     std::string message;
 };
 

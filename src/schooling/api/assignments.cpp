@@ -20,17 +20,18 @@ http::Response AssignTeaching(org::Call& call) {
     if (it == body.end() || it->is_null()) {
         semesters = {1, 2};
     } else {
-        if (!it->is_array()) throw Error(Code::kValidation, "semesters is a list of 1 and/or 2");
+        if (!it->is_array())
+            throw Error(Code::kValidation, "semesters is a list of 1 and/or 2");
         for (const auto& s : *it) {
-            if (!s.is_number_integer()) throw Error(Code::kValidation, "semesters is a list of 1 and/or 2");
+            if (!s.is_number_integer())
+                throw Error(Code::kValidation, "semesters is a list of 1 and/or 2");
             semesters.push_back(s.get<int>());
         }
     }
     nlohmann::json items = nlohmann::json::array();
-    for (const TeachingAssignment& a :
-         schooling::AssignTeaching(call.ctx, call.Who(), org::PathId(call.request, "id"),
-                                   org::api::Text(body, "subject"), org::api::IdField(body, "staff_id"), semesters,
-                                   call.request.client_address)) {
+    for (const TeachingAssignment& a : schooling::AssignTeaching(
+             call.ctx, call.Who(), org::PathId(call.request, "id"), org::api::Text(body, "subject"),
+             org::api::IdField(body, "staff_id"), semesters, call.request.client_address)) {
         items.push_back(ToJson(a));
     }
     return org::api::JsonResponse(201, {{"items", items}});
@@ -49,9 +50,9 @@ http::Response AssignHomeroom(org::Call& call) {
 }
 
 http::Response RemoveHomeroom(org::Call& call) {
-    return org::api::JsonResponse(200, ToJson(schooling::RemoveHomeroom(call.ctx, call.Who(),
-                                                                        org::PathId(call.request, "id"),
-                                                                        call.request.client_address)));
+    return org::api::JsonResponse(
+        200, ToJson(schooling::RemoveHomeroom(call.ctx, call.Who(), org::PathId(call.request, "id"),
+                                              call.request.client_address)));
 }
 
 }  // namespace hocvu::schooling::api

@@ -17,16 +17,18 @@ http::Response ListClasses(org::Call& call) {
 http::Response CreateClass(org::Call& call) {
     nlohmann::json body = org::api::Body(call.request);
     auto grade = body.find("grade");
-    if (grade == body.end() || !grade->is_number_integer()) throw Error(Code::kValidation, "grade is a number");
+    if (grade == body.end() || !grade->is_number_integer())
+        throw Error(Code::kValidation, "grade is a number");
     NewClass input{org::api::IdField(body, "year_id"), grade->get<int>(), org::api::Text(body, "name"),
                    org::api::OptText(body, "session").value_or("morning")};
-    return org::api::JsonResponse(201, ToJson(schooling::CreateClass(call.ctx, call.Who(),
-                                                                     org::PathId(call.request, "unit_id"), input,
-                                                                     call.request.client_address)));
+    return org::api::JsonResponse(
+        201, ToJson(schooling::CreateClass(call.ctx, call.Who(), org::PathId(call.request, "unit_id"), input,
+                                           call.request.client_address)));
 }
 
 http::Response GetClass(org::Call& call) {
-    return org::api::JsonResponse(200, ToJson(schooling::GetClass(call.ctx, call.Who(), org::PathId(call.request, "id"))));
+    return org::api::JsonResponse(200,
+                                  ToJson(schooling::GetClass(call.ctx, call.Who(), org::PathId(call.request, "id"))));
 }
 
 http::Response SetClassElectives(org::Call& call) {
@@ -46,9 +48,9 @@ http::Response ClassStudents(org::Call& call) {
 
 http::Response Enrol(org::Call& call) {
     nlohmann::json body = org::api::Body(call.request);
-    Enrolment e = schooling::Enrol(call.ctx, call.Who(), org::PathId(call.request, "id"),
-                                   org::api::IdField(body, "student_id"), org::api::OptText(body, "date").value_or(""),
-                                   call.request.client_address);
+    Enrolment e =
+        schooling::Enrol(call.ctx, call.Who(), org::PathId(call.request, "id"), org::api::IdField(body, "student_id"),
+                         org::api::OptText(body, "date").value_or(""), call.request.client_address);
     return org::api::JsonResponse(201, ToJson(e));
 }
 

@@ -14,9 +14,8 @@ nlohmann::json ToJson(const SchoolYear& y) {
     for (const Semester& s : y.semesters) {
         semesters.push_back({{"number", s.number}, {"starts_on", s.starts_on}, {"ends_on", s.ends_on}});
     }
-    return {{"id", Id(y.id)},           {"unit_id", Id(y.unit_id)}, {"name", y.name},
-            {"starts_on", y.starts_on}, {"ends_on", y.ends_on},     {"status", y.status},
-            {"semesters", semesters}};
+    return {{"id", Id(y.id)},       {"unit_id", Id(y.unit_id)}, {"name", y.name},        {"starts_on", y.starts_on},
+            {"ends_on", y.ends_on}, {"status", y.status},       {"semesters", semesters}};
 }
 
 nlohmann::json ToJson(const ClassInfo& c) {
@@ -42,15 +41,25 @@ nlohmann::json ToJson(const CurriculumEntry& e) {
 }
 
 nlohmann::json ToJson(const TeachingAssignment& a) {
-    return {{"id", Id(a.id)},         {"class_id", Id(a.class_id)}, {"class_name", a.class_name},
-            {"subject", a.subject_code}, {"semester", a.semester},   {"staff_id", Id(a.staff_id)},
+    return {{"id", Id(a.id)},
+            {"class_id", Id(a.class_id)},
+            {"class_name", a.class_name},
+            {"subject", a.subject_code},
+            {"semester", a.semester},
+            {"staff_id", Id(a.staff_id)},
             {"staff_name", a.staff_name}};
 }
 
 nlohmann::json ToJson(const Enrolment& e) {
-    return {{"id", Id(e.id)},           {"student_id", Id(e.student_id)}, {"class_id", Id(e.class_id)},
-            {"year_id", Id(e.year_id)}, {"class_name", e.class_name},     {"status", e.status},
-            {"started_on", e.started_on}, {"ended_on", e.ended_on},       {"end_reason", e.end_reason}};
+    return {{"id", Id(e.id)},
+            {"student_id", Id(e.student_id)},
+            {"class_id", Id(e.class_id)},
+            {"year_id", Id(e.year_id)},
+            {"class_name", e.class_name},
+            {"status", e.status},
+            {"started_on", e.started_on},
+            {"ended_on", e.ended_on},
+            {"end_reason", e.end_reason}};
 }
 
 nlohmann::json ToJson(const Exemption& x) {
@@ -61,9 +70,11 @@ nlohmann::json ToJson(const Exemption& x) {
 nlohmann::json ToJson(const StudentProfile& p) {
     nlohmann::json out = people::api::ToJson(p.student);
     nlohmann::json enrolments = nlohmann::json::array();
-    for (const Enrolment& e : p.enrolments) enrolments.push_back(ToJson(e));
+    for (const Enrolment& e : p.enrolments)
+        enrolments.push_back(ToJson(e));
     nlohmann::json exemptions = nlohmann::json::array();
-    for (const Exemption& x : p.exemptions) exemptions.push_back(ToJson(x));
+    for (const Exemption& x : p.exemptions)
+        exemptions.push_back(ToJson(x));
     out["enrolments"] = enrolments;
     out["exemptions"] = exemptions;
     out["class"] = nullptr;
@@ -77,19 +88,21 @@ nlohmann::json ToJson(const StudentProfile& p) {
 }
 
 nlohmann::json ToJson(const CarryOverSummary& s) {
-    return {{"to_year_id", Id(s.to_year_id)}, {"to_year", s.to_year},
-            {"promoted", s.promoted},         {"retained", s.retained},
-            {"graduated", s.graduated},       {"classes_created", s.classes_created},
+    return {{"to_year_id", Id(s.to_year_id)}, {"to_year", s.to_year},     {"promoted", s.promoted},
+            {"retained", s.retained},         {"graduated", s.graduated}, {"classes_created", s.classes_created},
             {"class_sizes", s.class_sizes},   {"applied", s.applied}};
 }
 
 std::vector<std::string> Strings(const nlohmann::json& body, const char* key) {
     std::vector<std::string> out;
     auto it = body.find(key);
-    if (it == body.end() || it->is_null()) return out;
-    if (!it->is_array()) throw Error(Code::kValidation, std::string(key) + " must be an array of strings");
+    if (it == body.end() || it->is_null())
+        return out;
+    if (!it->is_array())
+        throw Error(Code::kValidation, std::string(key) + " must be an array of strings");
     for (const auto& v : *it) {
-        if (!v.is_string()) throw Error(Code::kValidation, std::string(key) + " must be an array of strings");
+        if (!v.is_string())
+            throw Error(Code::kValidation, std::string(key) + " must be an array of strings");
         out.push_back(v.get<std::string>());
     }
     return out;

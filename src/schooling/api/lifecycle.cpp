@@ -16,11 +16,12 @@ http::Response TransferClass(org::Call& call) {
 http::Response Leave(org::Call& call) {
     nlohmann::json body = org::api::Body(call.request);
     std::string kind = org::api::Text(body, "kind");
-    if (kind != "transfer_out" && kind != "dropout") throw Error(Code::kValidation, "kind is transfer_out or dropout");
-    people::Student s = schooling::Leave(
-        call.ctx, call.Who(), org::PathId(call.request, "id"),
-        kind == "transfer_out" ? Departure::kTransferOut : Departure::kDropout, org::api::Text(body, "reason"),
-        org::api::OptText(body, "date").value_or(""), call.request.client_address);
+    if (kind != "transfer_out" && kind != "dropout")
+        throw Error(Code::kValidation, "kind is transfer_out or dropout");
+    people::Student s = schooling::Leave(call.ctx, call.Who(), org::PathId(call.request, "id"),
+                                         kind == "transfer_out" ? Departure::kTransferOut : Departure::kDropout,
+                                         org::api::Text(body, "reason"), org::api::OptText(body, "date").value_or(""),
+                                         call.request.client_address);
     return org::api::JsonResponse(200, people::api::ToJson(s));
 }
 
@@ -35,10 +36,11 @@ http::Response Admit(org::Call& call) {
 http::Response AddExemption(org::Call& call) {
     nlohmann::json body = org::api::Body(call.request);
     auto semester = body.find("semester");
-    if (semester == body.end() || !semester->is_number_integer()) throw Error(Code::kValidation, "semester is 1 or 2");
-    Exemption x = schooling::AddExemption(call.ctx, call.Who(), org::PathId(call.request, "id"),
-                                          org::api::Text(body, "subject"), semester->get<int>(),
-                                          org::api::Text(body, "reason"), call.request.client_address);
+    if (semester == body.end() || !semester->is_number_integer())
+        throw Error(Code::kValidation, "semester is 1 or 2");
+    Exemption x =
+        schooling::AddExemption(call.ctx, call.Who(), org::PathId(call.request, "id"), org::api::Text(body, "subject"),
+                                semester->get<int>(), org::api::Text(body, "reason"), call.request.client_address);
     return org::api::JsonResponse(201, ToJson(x));
 }
 
@@ -53,7 +55,8 @@ http::Response CarryOver(org::Call& call) {
     input.to_year = org::api::Text(body, "to_year");
     input.dry_run = body.value("dry_run", false);
     if (auto it = body.find("outcomes"); it != body.end() && !it->is_null()) {
-        if (!it->is_object()) throw Error(Code::kValidation, "outcomes maps student ids to promoted or retained");
+        if (!it->is_object())
+            throw Error(Code::kValidation, "outcomes maps student ids to promoted or retained");
         for (const auto& [key, value] : it->items()) {
             std::int64_t id = 0;
             try {
@@ -67,8 +70,8 @@ http::Response CarryOver(org::Call& call) {
             input.outcomes[id] = value == "promoted" ? Outcome::kPromoted : Outcome::kRetained;
         }
     }
-    CarryOverSummary s = schooling::CarryOver(call.ctx, call.Who(), org::PathId(call.request, "id"), input,
-                                              call.request.client_address);
+    CarryOverSummary s =
+        schooling::CarryOver(call.ctx, call.Who(), org::PathId(call.request, "id"), input, call.request.client_address);
     return org::api::JsonResponse(s.applied ? 201 : 200, ToJson(s));
 }
 

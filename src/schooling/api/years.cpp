@@ -38,9 +38,9 @@ http::Response CreateYear(org::Call& call) {
                 {s["number"].get<int>(), org::api::Text(s, "starts_on"), org::api::Text(s, "ends_on")});
         }
     }
-    return org::api::JsonResponse(201, ToJson(schooling::CreateYear(call.ctx, call.Who(),
-                                                                    org::PathId(call.request, "unit_id"), input,
-                                                                    call.request.client_address)));
+    return org::api::JsonResponse(
+        201, ToJson(schooling::CreateYear(call.ctx, call.Who(), org::PathId(call.request, "unit_id"), input,
+                                          call.request.client_address)));
 }
 
 http::Response GetCurriculum(org::Call& call) {
@@ -67,7 +67,8 @@ http::Response GetCatalogue(org::Call& call) {
     nlohmann::json items = nlohmann::json::array();
     for (const CatalogueSubject& s : Catalogue()) {
         nlohmann::json periods = nlohmann::json::object();
-        for (std::size_t i = 0; i < s.grades.size(); ++i) periods[std::to_string(s.grades[i])] = s.periods[i];
+        for (std::size_t i = 0; i < s.grades.size(); ++i)
+            periods[std::to_string(s.grades[i])] = s.periods[i];
         items.push_back({{"level", s.level},
                          {"code", s.code},
                          {"name", s.name},

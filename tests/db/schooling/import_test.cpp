@@ -33,10 +33,11 @@ TEST_P(ImportTest, CsvIntoOneClassInVietnameseOrder) {
     // The class list shows them in Vietnamese order among the demo students: An < Ân < Ánh … Ă after A-words.
     Reply list = Send("GET", "/api/v1/classes/" + cls + "/students", nullptr, &admin);
     std::vector<std::string> imported;
-    std::set<std::string> ours = {"Nguyễn Thị Ánh", "Trần Văn Ân", "Đỗ Văn An", "Bùi Thị Ă", "Phạm Minh Đức",
-                                  "Lê Văn Dũng"};
+    std::set<std::string> ours = {"Nguyễn Thị Ánh", "Trần Văn Ân",   "Đỗ Văn An",
+                                  "Bùi Thị Ă",      "Phạm Minh Đức", "Lê Văn Dũng"};
     for (const std::string& name : Names(list)) {
-        if (ours.contains(name)) imported.push_back(name);
+        if (ours.contains(name))
+            imported.push_back(name);
     }
     EXPECT_EQ(imported, (std::vector<std::string>{"Đỗ Văn An", "Nguyễn Thị Ánh", "Bùi Thị Ă", "Trần Văn Ân",
                                                   "Lê Văn Dũng", "Phạm Minh Đức"}));
@@ -88,26 +89,28 @@ TEST_P(ImportTest, XlsxWithClassColumnAndRefusals) {
     EXPECT_EQ(Students(), before + 3);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM students WHERE code = '7901000002' AND birth_date = '2014-04-07'"), 1);
 
-    Reply broken = SendRaw("POST", Base() + "/students/import/commit?year=2026-2027", Golden("students_broken.xlsx"),
-                           admin);
+    Reply broken =
+        SendRaw("POST", Base() + "/students/import/commit?year=2026-2027", Golden("students_broken.xlsx"), admin);
     EXPECT_EQ(broken.status, 422);
     EXPECT_EQ(broken.body["sheet"], "Học sinh");
     std::set<int> rows;
-    for (const auto& p : broken.body["problems"]) rows.insert(p["row"].get<int>());
+    for (const auto& p : broken.body["problems"])
+        rows.insert(p["row"].get<int>());
     EXPECT_EQ(rows, (std::set<int>{2, 3, 4, 5, 6}));
 
     EXPECT_EQ(SendRaw("POST", Base() + "/students/import/preview?year=2026-2027", Golden("zip_bomb.xlsx"), admin).code,
               "http.payload_too_large");
-    EXPECT_EQ(SendRaw("POST", Base() + "/students/import/preview?year=2026-2027", std::string(6 << 20, 'x'), admin).code,
-              "http.payload_too_large");
-    EXPECT_EQ(SendRaw("POST", Base() + "/students/import/preview?year=2026-2027", Golden("wrong_headers.csv"), admin)
-                  .code,
-              "request.validation");
+    EXPECT_EQ(
+        SendRaw("POST", Base() + "/students/import/preview?year=2026-2027", std::string(6 << 20, 'x'), admin).code,
+        "http.payload_too_large");
+    EXPECT_EQ(
+        SendRaw("POST", Base() + "/students/import/preview?year=2026-2027", Golden("wrong_headers.csv"), admin).code,
+        "request.validation");
     EXPECT_EQ(Students(), before + 3);
     Session teacher = Login("duclm.thcsledinhchinh");
-    EXPECT_EQ(SendRaw("POST", Base() + "/students/import/preview?year=2026-2027", Golden("students_ok.xlsx"), teacher)
-                  .status,
-              403);
+    EXPECT_EQ(
+        SendRaw("POST", Base() + "/students/import/preview?year=2026-2027", Golden("students_ok.xlsx"), teacher).status,
+        403);
 }
 
 TEST_P(ImportTest, StaffImport) {

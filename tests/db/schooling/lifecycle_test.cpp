@@ -17,8 +17,8 @@ TEST_P(LifecycleTest, ClassTransferKeepsTheRecord) {
     Session admin = Login(kThcsAdmin);
     std::string student = FirstStudent("201", admin);
     std::string to = ClassId("thcsledinhchinh", "6A2");
-    Reply moved = Send("POST", "/api/v1/students/" + student + "/class-transfer", {{"class_id", to}, {"date", "15/10/2026"}},
-                       &admin);
+    Reply moved = Send("POST", "/api/v1/students/" + student + "/class-transfer",
+                       {{"class_id", to}, {"date", "15/10/2026"}}, &admin);
     ASSERT_EQ(moved.status, 200) << moved.body.dump();
     EXPECT_EQ(moved.body["class_name"], "6A2");
     EXPECT_EQ(moved.body["started_on"], "2026-10-15");
@@ -41,17 +41,17 @@ TEST_P(LifecycleTest, TransferOutThenAdmissionAtAnotherSchool) {
     Session admin = Login(kThcsAdmin);
     std::string student = FirstStudent("201", admin);
     Reply before = Send("GET", "/api/v1/students/" + student, nullptr, &admin);
-    Reply left = Send("POST", "/api/v1/students/" + student + "/leave",
-                      {{"kind", "transfer_out"}, {"reason", "Gia đình chuyển đến Đắk Mil"}, {"date", "2026-11-02"}},
-                      &admin);
+    Reply left =
+        Send("POST", "/api/v1/students/" + student + "/leave",
+             {{"kind", "transfer_out"}, {"reason", "Gia đình chuyển đến Đắk Mil"}, {"date", "2026-11-02"}}, &admin);
     ASSERT_EQ(left.status, 200) << left.body.dump();
     EXPECT_EQ(left.body["status"], "transferred_out");
     EXPECT_EQ(left.body["status_date"], "2026-11-02");
     EXPECT_EQ(Send("GET", "/api/v1/classes/201/students", nullptr, &admin).body["items"].size(), 29u);
     EXPECT_EQ(Send("GET", "/api/v1/students/" + student, nullptr, &admin).status, 200);  // the record stays
-    EXPECT_EQ(Send("POST", "/api/v1/students/" + student + "/leave", {{"kind", "dropout"}, {"reason", "x"}}, &admin)
-                  .status,
-              409);
+    EXPECT_EQ(
+        Send("POST", "/api/v1/students/" + student + "/leave", {{"kind", "dropout"}, {"reason", "x"}}, &admin).status,
+        409);
 
     // THCS Nguyễn Du sets up its year and a class, then admits the student by code.
     Session other = Login(kOtherThcsAdmin);
@@ -65,8 +65,9 @@ TEST_P(LifecycleTest, TransferOutThenAdmissionAtAnotherSchool) {
                    {{"code", "0000000000"}, {"class_id", cls.body["id"]}}, &other)
                   .status,
               404);
-    Reply admitted = Send("POST", "/api/v1/schools/" + other_unit + "/admissions",
-                          {{"code", before.body["code"]}, {"class_id", cls.body["id"]}, {"date", "2026-11-05"}}, &other);
+    Reply admitted =
+        Send("POST", "/api/v1/schools/" + other_unit + "/admissions",
+             {{"code", before.body["code"]}, {"class_id", cls.body["id"]}, {"date", "2026-11-05"}}, &other);
     ASSERT_EQ(admitted.status, 201) << admitted.body.dump();
     EXPECT_EQ(admitted.body["full_name"], before.body["full_name"]);
     EXPECT_EQ(admitted.body["origin_id"], student);
@@ -84,7 +85,8 @@ TEST_P(LifecycleTest, DropoutAndExemptions) {
     Reply list = Send("GET", "/api/v1/classes/201/students", nullptr, &admin);
     std::string a = list.body["items"][0]["id"];
     std::string b = list.body["items"][1]["id"];
-    EXPECT_EQ(Send("POST", "/api/v1/students/" + a + "/leave", {{"kind", "dropout"}, {"reason", ""}}, &admin).status, 422);
+    EXPECT_EQ(Send("POST", "/api/v1/students/" + a + "/leave", {{"kind", "dropout"}, {"reason", ""}}, &admin).status,
+              422);
     Reply dropped = Send("POST", "/api/v1/students/" + a + "/leave",
                          {{"kind", "dropout"}, {"reason", "Hoàn cảnh gia đình khó khăn"}}, &admin);
     ASSERT_EQ(dropped.status, 200);
@@ -102,18 +104,19 @@ TEST_P(LifecycleTest, DropoutAndExemptions) {
                    {{"subject", "GDQPAN"}, {"semester", 1}, {"reason", "không học môn này"}}, &admin)
                   .status,
               422);
-    EXPECT_EQ(Send("POST", "/api/v1/students/" + b + "/exemptions", {{"subject", "GDTC"}, {"semester", 3}, {"reason", "x"}},
-                   &admin)
+    EXPECT_EQ(Send("POST", "/api/v1/students/" + b + "/exemptions",
+                   {{"subject", "GDTC"}, {"semester", 3}, {"reason", "x"}}, &admin)
                   .status,
               422);
     Reply profile = Send("GET", "/api/v1/students/" + b, nullptr, &admin);
     ASSERT_EQ(profile.body["exemptions"].size(), 1u);
     EXPECT_EQ(profile.body["exemptions"][0]["subject"], "GDTC");
-    EXPECT_EQ(Send("DELETE", "/api/v1/exemptions/" + exempt.body["id"].get<std::string>(), nullptr, &admin).status, 204);
+    EXPECT_EQ(Send("DELETE", "/api/v1/exemptions/" + exempt.body["id"].get<std::string>(), nullptr, &admin).status,
+              204);
     EXPECT_EQ(Send("GET", "/api/v1/students/" + b, nullptr, &admin).body["exemptions"].size(), 0u);
     Session teacher = Login("duclm.thcsledinhchinh");
-    EXPECT_EQ(Send("POST", "/api/v1/students/" + b + "/exemptions", {{"subject", "GDTC"}, {"semester", 2}, {"reason", "x"}},
-                   &teacher)
+    EXPECT_EQ(Send("POST", "/api/v1/students/" + b + "/exemptions",
+                   {{"subject", "GDTC"}, {"semester", 2}, {"reason", "x"}}, &teacher)
                   .status,
               403);
     EXPECT_EQ(AuditCount("schooling.dropped_out"), 1);
@@ -146,13 +149,13 @@ TEST_P(LifecycleTest, YearCarryOverPromotesRetainsAndGraduates) {
     EXPECT_EQ(done.body["class_sizes"]["10A1"], nullptr);
     Reply classes = Send("GET", "/api/v1/schools/" + unit + "/classes?year=2027-2028", nullptr, &admin);
     std::map<std::string, int> sizes;
-    for (const auto& c : classes.body["items"]) sizes[c["name"]] = c["student_count"];
+    for (const auto& c : classes.body["items"])
+        sizes[c["name"]] = c["student_count"];
     EXPECT_EQ(sizes["6A1"], 1);
     EXPECT_EQ(sizes["6A2"], 0);
     EXPECT_EQ(sizes["7A1"], 29);
     EXPECT_EQ(sizes["9A2"], 30);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM students WHERE unit_id = $1 AND status = 'graduated'",
-                    {std::stoll(unit)}),
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM students WHERE unit_id = $1 AND status = 'graduated'", {std::stoll(unit)}),
               60);
     Reply profile = Send("GET", "/api/v1/students/" + retained, nullptr, &admin);
     EXPECT_EQ(profile.body["class"]["name"], "6A1");
@@ -161,7 +164,8 @@ TEST_P(LifecycleTest, YearCarryOverPromotesRetainsAndGraduates) {
     // Nothing is left to carry over; a year cannot carry into itself.
     EXPECT_EQ(Send("POST", "/api/v1/years/" + year + "/carry-over", {{"to_year", "2026-2027"}}, &admin).status, 422);
     Session principal = Login("tuyetdta.thcsledinhchinh");
-    EXPECT_EQ(Send("POST", "/api/v1/years/" + year + "/carry-over", {{"to_year", "2027-2028"}}, &principal).status, 403);
+    EXPECT_EQ(Send("POST", "/api/v1/years/" + year + "/carry-over", {{"to_year", "2027-2028"}}, &principal).status,
+              403);
 }
 
 HOCVU_ON_BOTH_ENGINES(LifecycleTest);

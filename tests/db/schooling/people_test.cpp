@@ -11,13 +11,14 @@ class PeopleTest : public SchoolingApiTest {};
 TEST_P(PeopleTest, StudentWithGuardiansEnrolledAndParentAccountLinked) {
     Session admin = Login(kThcsAdmin);
     std::string unit = Str(UnitId("thcsledinhchinh"));
-    nlohmann::json body = {{"code", "7901009999"},
-                           {"full_name", "Đặng Thị Ánh Tuyết"},
-                           {"birth_date", "05/03/2014"},
-                           {"gender", "Nữ"},
-                           {"ethnicity", "M'Nông"},
-                           {"address", "=cmd|' /C calc'!A0"},
-                           {"guardians", {{{"full_name", "Đặng Văn Hùng"}, {"relation", "Cha"}, {"phone", "0905 111 222"}}}}};
+    nlohmann::json body = {
+        {"code", "7901009999"},
+        {"full_name", "Đặng Thị Ánh Tuyết"},
+        {"birth_date", "05/03/2014"},
+        {"gender", "Nữ"},
+        {"ethnicity", "M'Nông"},
+        {"address", "=cmd|' /C calc'!A0"},
+        {"guardians", {{{"full_name", "Đặng Văn Hùng"}, {"relation", "Cha"}, {"phone", "0905 111 222"}}}}};
     Reply created = Send("POST", "/api/v1/schools/" + unit + "/students", body, &admin);
     ASSERT_EQ(created.status, 201) << created.body.dump();
     EXPECT_EQ(created.body["given_name"], "Tuyết");
@@ -41,14 +42,18 @@ TEST_P(PeopleTest, StudentWithGuardiansEnrolledAndParentAccountLinked) {
     EXPECT_EQ(account.body["account"]["username"], "ph0905111222.thcsledinhchinh");
     std::string password = account.body["password"];
     // A sibling with the same father's phone gets the same account, linked to both children.
-    Reply sibling = Send("POST", "/api/v1/schools/" + unit + "/students",
-                         {{"code", "7901009997"}, {"full_name", "Đặng Văn Bảo"}, {"birth_date", "2016-01-02"},
-                          {"gender", "Nam"},
-                          {"guardians", {{{"full_name", "Đặng Văn Hùng"}, {"relation", "Cha"}, {"phone", "0905111222"}}}}},
-                         &admin);
+    Reply sibling =
+        Send("POST", "/api/v1/schools/" + unit + "/students",
+             {{"code", "7901009997"},
+              {"full_name", "Đặng Văn Bảo"},
+              {"birth_date", "2016-01-02"},
+              {"gender", "Nam"},
+              {"guardians", {{{"full_name", "Đặng Văn Hùng"}, {"relation", "Cha"}, {"phone", "0905111222"}}}}},
+             &admin);
     ASSERT_EQ(sibling.status, 201);
-    Reply reused = Send("POST", "/api/v1/guardians/" + sibling.body["guardians"][0]["id"].get<std::string>() +
-                                    "/account", nullptr, &admin);
+    Reply reused =
+        Send("POST", "/api/v1/guardians/" + sibling.body["guardians"][0]["id"].get<std::string>() + "/account", nullptr,
+             &admin);
     EXPECT_EQ(reused.status, 200);
     EXPECT_FALSE(reused.body["created"]);
     EXPECT_EQ(reused.body["account"]["id"], account.body["account"]["id"]);
@@ -62,10 +67,10 @@ TEST_P(PeopleTest, StudentWithGuardiansEnrolledAndParentAccountLinked) {
     Reply found = Send("GET", "/api/v1/schools/" + unit + "/students?q=anh%20tuyet", nullptr, &admin);
     ASSERT_EQ(found.body["items"].size(), 1u);
     EXPECT_EQ(found.body["items"][0]["code"], "7901009999");
-    Reply patched = Send("PATCH", "/api/v1/students/" + id,
-                         {{"full_name", "Đặng Thị Ánh Tuyết"}, {"birth_date", "06/03/2014"}, {"gender", "Nữ"},
-                          {"code", "0000"}},
-                         &admin);
+    Reply patched =
+        Send("PATCH", "/api/v1/students/" + id,
+             {{"full_name", "Đặng Thị Ánh Tuyết"}, {"birth_date", "06/03/2014"}, {"gender", "Nữ"}, {"code", "0000"}},
+             &admin);
     ASSERT_EQ(patched.status, 200) << patched.body.dump();
     EXPECT_EQ(patched.body["code"], "7901009999");  // the code never changes
     EXPECT_EQ(patched.body["birth_date"], "2014-03-06");
@@ -82,9 +87,15 @@ TEST_P(PeopleTest, StaffRecordsWithRuleMadeAccounts) {
     Session admin = Login(kThptAdmin);
     std::string unit = Str(UnitId("thptchuvanan"));
     Reply a = Send("POST", "/api/v1/schools/" + unit + "/staff",
-                   {{"full_name", "Nguyễn Văn Toàn"}, {"birth_date", "02/09/1980"}, {"gender", "Nam"},
-                    {"phone", "0912345678"}, {"email", "toan@example.edu.vn"}, {"position", "Giáo viên"},
-                    {"subjects", {"TOAN", "Vật lí"}}, {"qualification", "Thạc sĩ"}, {"professional_rank", "Hạng I"}},
+                   {{"full_name", "Nguyễn Văn Toàn"},
+                    {"birth_date", "02/09/1980"},
+                    {"gender", "Nam"},
+                    {"phone", "0912345678"},
+                    {"email", "toan@example.edu.vn"},
+                    {"position", "Giáo viên"},
+                    {"subjects", {"TOAN", "Vật lí"}},
+                    {"qualification", "Thạc sĩ"},
+                    {"professional_rank", "Hạng I"}},
                    &admin);
     ASSERT_EQ(a.status, 201) << a.body.dump();
     EXPECT_EQ(a.body["username"], "toannv3.thptchuvanan");  // toannv and toannv2 are taken
@@ -98,7 +109,8 @@ TEST_P(PeopleTest, StaffRecordsWithRuleMadeAccounts) {
               422);
     Reply list = Send("GET", "/api/v1/schools/" + unit + "/staff", nullptr, &admin);
     std::vector<std::string> givens;
-    for (const auto& s : list.body["items"]) givens.push_back(s["given_name"]);
+    for (const auto& s : list.body["items"])
+        givens.push_back(s["given_name"]);
     EXPECT_TRUE(std::is_sorted(givens.begin(), givens.end(), [](const std::string& x, const std::string& y) {
         return people::CompareVietnameseNames(x, "", "", y, "", "") < 0;
     }));

@@ -19,7 +19,8 @@ class SchoolingApiTest : public org::testing::OrgApiTest {
 protected:
     void SetUp() override {
         OrgApiTest::SetUp();
-        if (IsSkipped() || HasFatalFailure()) return;
+        if (IsSkipped() || HasFatalFailure())
+            return;
         people::Register(router_, ctx());
         schooling::Register(router_, ctx());
         db().Write([&](storage::Tx& tx) { CreateDemoSchoolYear(tx, ctx()); });
@@ -50,8 +51,10 @@ protected:
         }
         Reply reply;
         reply.status = response.status;
-        if (!response.body.empty()) reply.body = nlohmann::json::parse(response.body);
-        if (response.content_type == "application/problem+json") reply.code = reply.body.value("code", "");
+        if (!response.body.empty())
+            reply.body = nlohmann::json::parse(response.body);
+        if (response.content_type == "application/problem+json")
+            reply.code = reply.body.value("code", "");
         return reply;
     }
 
@@ -70,16 +73,19 @@ protected:
     /// Class id by school code and class name in 2026-2027.
     std::string ClassId(const std::string& school, const std::string& name) {
         return Str(db().Read([&](storage::Tx& tx) {
-            return tx.QueryOne("SELECT c.id FROM classes c JOIN units u ON u.id = c.unit_id WHERE u.code = $1 AND "
-                               "c.name = $2",
-                               {school, name})
+            return tx
+                .QueryOne(
+                    "SELECT c.id FROM classes c JOIN units u ON u.id = c.unit_id WHERE u.code = $1 AND "
+                    "c.name = $2",
+                    {school, name})
                 ->Int(0);
         }));
     }
 
     std::vector<std::string> Names(const Reply& reply) {
         std::vector<std::string> out;
-        for (const auto& item : reply.body["items"]) out.push_back(item["full_name"].get<std::string>());
+        for (const auto& item : reply.body["items"])
+            out.push_back(item["full_name"].get<std::string>());
         return out;
     }
 

@@ -24,8 +24,9 @@ TEST_P(SetupTest, DemoYearHasClassesCurriculumAssignmentsAndStudents) {
     // 12 compulsory THCS subjects × 8 classes × 2 semesters: every class × subject has a teacher.
     Reply teaching = Send("GET", "/api/v1/schools/" + unit + "/teaching?year=2026-2027", nullptr, &admin);
     EXPECT_EQ(teaching.body["items"].size(), 12u * 8u * 2u);
-    Reply curriculum = Send("GET", "/api/v1/years/" + classes.body["items"][0]["year_id"].get<std::string>() +
-                                       "/curriculum", nullptr, &admin);
+    Reply curriculum =
+        Send("GET", "/api/v1/years/" + classes.body["items"][0]["year_id"].get<std::string>() + "/curriculum", nullptr,
+             &admin);
     EXPECT_EQ(curriculum.body["items"].size(), 12u * 4u);
     // THPT Chu Văn An: 10A1 is class 101, with Nguyễn Hoàng Nam (9001) whose mother is the demo parent.
     Session thpt = Login(kThptAdmin);
@@ -69,11 +70,13 @@ TEST_P(SetupTest, YearsCurriculumAndClasses) {
     Reply created = Send("POST", base + "/classes", {{"year_id", next}, {"grade", 6}, {"name", "6A10"}}, &admin);
     ASSERT_EQ(created.status, 201) << created.body.dump();
     EXPECT_EQ(Send("POST", base + "/classes", {{"year_id", next}, {"grade", 6}, {"name", "6A10"}}, &admin).status, 409);
-    EXPECT_EQ(Send("POST", base + "/classes", {{"year_id", next}, {"grade", 10}, {"name", "10A1"}}, &admin).status, 422);
+    EXPECT_EQ(Send("POST", base + "/classes", {{"year_id", next}, {"grade", 10}, {"name", "10A1"}}, &admin).status,
+              422);
     Reply listed = Send("GET", base + "/classes?year=" + next, nullptr, &admin);
     std::vector<std::string> grade6;
     for (const auto& c : listed.body["items"]) {
-        if (c["grade"] == 6) grade6.push_back(c["name"]);
+        if (c["grade"] == 6)
+            grade6.push_back(c["name"]);
     }
     EXPECT_EQ(grade6, (std::vector<std::string>{"6A1", "6A2", "6A10"}));
     EXPECT_EQ(AuditCount("schooling.year_created"), 1);
@@ -93,8 +96,8 @@ TEST_P(SetupTest, ThptElectives) {
                     {{"subjects", {"DIA", "GDKTPL", "LY", "TIN", "CDVAN", "CDSU", "CDDIA"}}}, &admin);
     ASSERT_EQ(ok.status, 200) << ok.body.dump();
     EXPECT_EQ(ok.body["electives"].size(), 7u);
-    EXPECT_EQ(Send("PUT", "/api/v1/classes/" + cls + "/electives", {{"subjects", {"DIA", "GDKTPL", "LY", "TIN", "HOA"}}},
-                   &admin)
+    EXPECT_EQ(Send("PUT", "/api/v1/classes/" + cls + "/electives",
+                   {{"subjects", {"DIA", "GDKTPL", "LY", "TIN", "HOA"}}}, &admin)
                   .status,
               422);  // five electives
     EXPECT_EQ(Send("PUT", "/api/v1/classes/" + cls + "/electives", {{"subjects", {"GDCD"}}}, &admin).status, 422);
@@ -139,8 +142,8 @@ TEST_P(SetupTest, TeachingAssignmentsCarryTheSubjectTeacherGrant) {
     EXPECT_EQ(Send("GET", "/api/v1/classes/201/students", nullptr, &hien).status, 403);
 
     // Semester 2 to someone else: her grant stays for semester 1; both semesters away: it goes.
-    std::string other_staff = Send("GET", "/api/v1/schools/" + unit + "/staff?q=binh", nullptr, &admin)
-                                  .body["items"][0]["id"];
+    std::string other_staff =
+        Send("GET", "/api/v1/schools/" + unit + "/staff?q=binh", nullptr, &admin).body["items"][0]["id"];
     ASSERT_EQ(Send("POST", "/api/v1/classes/" + class6a2 + "/teaching",
                    {{"subject", "TOAN"}, {"staff_id", other_staff}, {"semesters", {2}}}, &admin)
                   .status,
@@ -149,7 +152,8 @@ TEST_P(SetupTest, TeachingAssignmentsCarryTheSubjectTeacherGrant) {
     Reply matrix = Send("GET", "/api/v1/schools/" + unit + "/teaching?year=2026-2027", nullptr, &admin);
     std::string remaining;
     for (const auto& a : matrix.body["items"]) {
-        if (a["class_id"] == class6a2 && a["subject"] == "TOAN" && a["staff_id"] == staff_id) remaining = a["id"];
+        if (a["class_id"] == class6a2 && a["subject"] == "TOAN" && a["staff_id"] == staff_id)
+            remaining = a["id"];
     }
     ASSERT_FALSE(remaining.empty());
     EXPECT_EQ(Send("DELETE", "/api/v1/teaching-assignments/" + remaining, nullptr, &admin).status, 204);
@@ -164,15 +168,17 @@ TEST_P(SetupTest, HomeroomAssignmentMovesTheGrant) {
     std::string unit = Str(UnitId("thcsledinhchinh"));
     std::string duc = Str(AccountId("duclm.thcsledinhchinh"));
     auto homeroom = [&](const std::string& account) {
-        return Count("SELECT COUNT(*) FROM grants WHERE account_id = $1 AND role = 'homeroom_teacher' AND class_id = 201",
-                     {std::stoll(account)});
+        return Count(
+            "SELECT COUNT(*) FROM grants WHERE account_id = $1 AND role = 'homeroom_teacher' AND class_id = 201",
+            {std::stoll(account)});
     };
     EXPECT_EQ(homeroom(duc), 1);
     Session duc_session = Login("duclm.thcsledinhchinh");
     Reply list = Send("GET", "/api/v1/classes/201/students", nullptr, &duc_session);
     ASSERT_EQ(list.status, 200);
     EXPECT_EQ(list.body["items"].size(), 30u);
-    std::string hoa = Send("GET", "/api/v1/schools/" + unit + "/staff?q=nguyen%20thi%20hoa", nullptr, &admin).body["items"][0]["id"];
+    std::string hoa =
+        Send("GET", "/api/v1/schools/" + unit + "/staff?q=nguyen%20thi%20hoa", nullptr, &admin).body["items"][0]["id"];
     Reply moved = Send("PUT", "/api/v1/classes/201/homeroom", {{"staff_id", hoa}}, &admin);
     ASSERT_EQ(moved.status, 200) << moved.body.dump();
     EXPECT_EQ(moved.body["homeroom_name"], "Nguyễn Thị Hoa");
@@ -192,7 +198,8 @@ TEST_P(SetupTest, ClassListsInVietnameseOrderAndVisibleByRole) {
         std::string family, middle, given;
     };
     std::vector<Name> names;
-    for (const auto& s : list.body["items"]) names.push_back({s["family_name"], s["middle_name"], s["given_name"]});
+    for (const auto& s : list.body["items"])
+        names.push_back({s["family_name"], s["middle_name"], s["given_name"]});
     ASSERT_EQ(names.size(), 30u);
     for (std::size_t i = 1; i < names.size(); ++i) {
         const Name& a = names[i - 1];
@@ -210,7 +217,8 @@ TEST_P(SetupTest, ClassListsInVietnameseOrderAndVisibleByRole) {
     Session thpt = Login(kThptAdmin);
     Reply class101 = Send("GET", "/api/v1/classes/101/students", nullptr, &thpt);
     std::string classmate = class101.body["items"][0]["id"];
-    if (classmate == "9001") classmate = class101.body["items"][1]["id"];
+    if (classmate == "9001")
+        classmate = class101.body["items"][1]["id"];
     EXPECT_EQ(Send("GET", "/api/v1/students/" + classmate, nullptr, &parent).status, 403);
 }
 

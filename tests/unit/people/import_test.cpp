@@ -95,7 +95,8 @@ TEST(Limits, OversizedAndBrokenFiles) {
     EXPECT_EQ(CodeOf([] { ReadTable(std::string("PK\x03\x04garbage", 11)); }), Code::kValidation);
     EXPECT_EQ(CodeOf([] { ReadTable(std::string("a\0b", 3)); }), Code::kValidation);
     std::string many;
-    for (int i = 0; i < 6000; ++i) many += "1,2\n";
+    for (int i = 0; i < 6000; ++i)
+        many += "1,2\n";
     EXPECT_EQ(CodeOf([&] { ReadTable(many); }), Code::kPayloadTooLarge);
 }
 

@@ -17,7 +17,8 @@ struct Name {
 std::vector<std::string> Sorted(std::vector<Name> names) {
     SortVietnamese(names);
     std::vector<std::string> out;
-    for (const Name& n : names) out.push_back(n.family_name + " " + n.middle_name + " " + n.given_name);
+    for (const Name& n : names)
+        out.push_back(n.family_name + " " + n.middle_name + " " + n.given_name);
     return out;
 }
 
@@ -25,16 +26,20 @@ TEST(VietnameseOrder, LettersWithMarksFollowTheirBaseLetter) {
     // a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư; tones sort after the base letter.
     std::vector<std::string> givens = {"Đạt", "Ân", "Ăn", "An", "Dũng", "Ơn", "Ôn", "On", "Ưng", "Ung", "Ánh", "Anh"};
     std::vector<Name> names;
-    for (const auto& g : givens) names.push_back({"Nguyễn", "Văn", g});
-    std::vector<std::string> expected = {"Nguyễn Văn An",  "Nguyễn Văn Anh", "Nguyễn Văn Ánh", "Nguyễn Văn Ăn",
-                                         "Nguyễn Văn Ân",  "Nguyễn Văn Dũng", "Nguyễn Văn Đạt", "Nguyễn Văn On",
-                                         "Nguyễn Văn Ôn",  "Nguyễn Văn Ơn",  "Nguyễn Văn Ung", "Nguyễn Văn Ưng"};
+    for (const auto& g : givens)
+        names.push_back({"Nguyễn", "Văn", g});
+    std::vector<std::string> expected = {"Nguyễn Văn An", "Nguyễn Văn Anh",  "Nguyễn Văn Ánh", "Nguyễn Văn Ăn",
+                                         "Nguyễn Văn Ân", "Nguyễn Văn Dũng", "Nguyễn Văn Đạt", "Nguyễn Văn On",
+                                         "Nguyễn Văn Ôn", "Nguyễn Văn Ơn",   "Nguyễn Văn Ung", "Nguyễn Văn Ưng"};
     EXPECT_EQ(Sorted(names), expected);
 }
 
 TEST(VietnameseOrder, GivenNameThenFamilyThenMiddle) {
-    std::vector<Name> names = {{"Trần", "Văn", "Bình"}, {"Lê", "Thị", "Bình"}, {"Lê", "Anh", "Bình"},
-                               {"Vũ", "Thị", "An"},     {"Đỗ", "Minh", "Ân"}};
+    std::vector<Name> names = {{"Trần", "Văn", "Bình"},
+                               {"Lê", "Thị", "Bình"},
+                               {"Lê", "Anh", "Bình"},
+                               {"Vũ", "Thị", "An"},
+                               {"Đỗ", "Minh", "Ân"}};
     std::vector<std::string> expected = {"Vũ Thị An", "Đỗ Minh Ân", "Lê Anh Bình", "Lê Thị Bình", "Trần Văn Bình"};
     EXPECT_EQ(Sorted(names), expected);
 }
@@ -76,8 +81,8 @@ TEST(CleanText, FormulasAreNeutralisedAndControlsRemoved) {
 }
 
 TEST(Checks, StudentNamesAreSplitAndEveryProblemListed) {
-    CheckedStudent ok = CheckStudent({"7901000001", "Đặng Thị Ánh Tuyết", "", "", "", "05/03/2014", "Nữ", "", "", "",
-                                      "", ""});
+    CheckedStudent ok =
+        CheckStudent({"7901000001", "Đặng Thị Ánh Tuyết", "", "", "", "05/03/2014", "Nữ", "", "", "", "", ""});
     EXPECT_TRUE(ok.problems.empty());
     EXPECT_EQ(ok.clean.family_name, "Đặng");
     EXPECT_EQ(ok.clean.middle_name, "Thị Ánh");
@@ -86,11 +91,13 @@ TEST(Checks, StudentNamesAreSplitAndEveryProblemListed) {
     EXPECT_EQ(ok.clean.gender, "female");
     EXPECT_EQ(ok.clean.ethnicity, "Kinh");
 
-    CheckedStudent bad = CheckStudent({"79-01", "=cmd|' /C calc'!A0", "", "", "", "31/02/2014", "?", "", "", "", "",
-                                       ""});
+    CheckedStudent bad =
+        CheckStudent({"79-01", "=cmd|' /C calc'!A0", "", "", "", "31/02/2014", "?", "", "", "", "", ""});
     std::set<std::string> fields;
-    for (const FieldProblem& p : bad.problems) fields.insert(p.field);
-    EXPECT_EQ(fields, (std::set<std::string>{"code", "family_name", "middle_name", "given_name", "birth_date", "gender"}));
+    for (const FieldProblem& p : bad.problems)
+        fields.insert(p.field);
+    EXPECT_EQ(fields,
+              (std::set<std::string>{"code", "family_name", "middle_name", "given_name", "birth_date", "gender"}));
 }
 
 TEST(Checks, StaffSubjectsByCodeOrName) {

@@ -16,7 +16,8 @@ int Periods(int grade, std::string_view code) {
 
 int CompulsoryTotal(int grade) {
     int total = 0;
-    for (const CatalogueSubject& s : SubjectsOf(grade, SubjectKind::kCompulsory)) total += PeriodsIn(s, grade);
+    for (const CatalogueSubject& s : SubjectsOf(grade, SubjectKind::kCompulsory))
+        total += PeriodsIn(s, grade);
     return total;
 }
 
@@ -55,7 +56,8 @@ TEST(Catalogue, PrimaryGrades) {
 
 TEST(Catalogue, CodesAreTheAssessmentEngines) {
     for (const CatalogueSubject& s : Catalogue()) {
-        if (s.kind == SubjectKind::kTopic || s.code == "NN1TC") continue;
+        if (s.kind == SubjectKind::kTopic || s.code == "NN1TC")
+            continue;
         EXPECT_FALSE(assessment::LookUpSubject(s.code).name.empty()) << s.code;
     }
 }

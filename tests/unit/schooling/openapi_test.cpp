@@ -30,7 +30,8 @@ std::map<std::string, std::string> SpecOperations() {
             path = m[1];
         } else if (std::regex_match(line, m, method_re)) {
             std::string method = m[1];
-            for (char& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            for (char& c : method)
+                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             current = method + " " + path;
             ops[current] = "";
         } else if (std::regex_match(line, m, permission_re) && !current.empty()) {
@@ -43,7 +44,8 @@ std::map<std::string, std::string> SpecOperations() {
 TEST(OpenApi, EverySchoolingAndPeopleRouteIsInTheContractWithItsPermission) {
     auto ops = SpecOperations();
     std::vector<org::RouteSpec> specs = Routes();
-    for (const org::RouteSpec& s : people::Routes()) specs.push_back(s);
+    for (const org::RouteSpec& s : people::Routes())
+        specs.push_back(s);
     EXPECT_EQ(specs.size(), 35u);
     for (const org::RouteSpec& spec : specs) {
         std::string key = spec.method + " " + spec.pattern;
