@@ -9,9 +9,10 @@
 /// oversized files and zip bombs before anything is expanded. No database here.
 namespace hocvu::people::import {
 
-inline constexpr std::size_t kMaxFileBytes = 5 * 1024 * 1024;
-inline constexpr std::size_t kMaxExpandedBytes = 40 * 1024 * 1024;  ///< all parts of an .xlsx, uncompressed
-inline constexpr std::size_t kMaxExpansionRatio = 200;              ///< per .xlsx part, uncompressed / compressed
+inline constexpr std::size_t kMaxFileBytes = std::size_t{5} * 1024 * 1024;
+inline constexpr std::size_t kMaxExpandedBytes =
+    std::size_t{40} * 1024 * 1024;                      ///< all parts of an .xlsx, uncompressed
+inline constexpr std::size_t kMaxExpansionRatio = 200;  ///< per .xlsx part, uncompressed / compressed
 inline constexpr std::size_t kMaxRows = 5000;
 inline constexpr std::size_t kMaxColumns = 200;
 inline constexpr std::size_t kMaxCellBytes = 2000;

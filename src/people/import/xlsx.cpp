@@ -51,7 +51,8 @@ public:
         if ((st.valid & ZIP_STAT_SIZE) == 0 || (st.valid & ZIP_STAT_COMP_SIZE) == 0)
             NotAWorkbook();
         if (st.size > kMaxExpandedBytes - expanded_ ||
-            (st.size > 1024 * 1024 && st.size / std::max<zip_uint64_t>(st.comp_size, 1) > kMaxExpansionRatio)) {
+            (st.size > zip_uint64_t{1024} * 1024 &&
+             st.size / std::max<zip_uint64_t>(st.comp_size, 1) > kMaxExpansionRatio)) {
             throw Error(Code::kPayloadTooLarge, "tệp .xlsx giải nén quá lớn (nghi là zip bomb)");
         }
         std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(zip_.get(), name.c_str(), 0), zip_fclose);
@@ -207,14 +208,12 @@ struct SheetReader {
             type = t ? t : "";
             value.clear();
             formula.clear();
-        } else if (name == "v") {
+        } else if (name == "v" || (name == "t" && in_inline)) {
             in_value = true;
         } else if (name == "f") {
             in_formula = true;
         } else if (name == "is") {
             in_inline = true;
-        } else if (name == "t" && in_inline) {
-            in_value = true;
         }
     }
     void End(std::string_view name) {
