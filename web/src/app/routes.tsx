@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { ScoreEntryPage, ScoreSheetsPage } from '../features/gradebook/ScoreEntryPage';
 import { LoginPage } from '../features/org/LoginPage';
 import { UnitsPage } from '../features/org/UnitsPage';
 import { StatusPage } from '../features/system/StatusPage';
@@ -16,6 +17,8 @@ export const routes: RouteObject[] = [
       { path: 'trang-thai', element: <StatusPage /> },
       { path: 'dang-nhap', element: <LoginPage /> },
       { path: 'don-vi', element: <UnitsPage /> },
+      { path: 'nhap-diem', element: <ScoreSheetsPage /> },
+      { path: 'nhap-diem/:classId/:subject', element: <ScoreEntryPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,207 @@
+// Many teachers saving concurrently (issue 6): each client owns one class × subject sheet of 45 students and saves
+// one assessment column for the whole class per save (the usual way a test's scores go in), through
+// gradebook::SaveScores — validation, conflict check, cells, the audit entry and the cell history in one durable
+// transaction. Prints durable saves per second and the p50/p99 latency of a save.
+//
+// Usage: gradebook_load [--db sqlite:PATH|postgresql://…] [--clients 64] [--seconds 10] [--students 45]
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/context.hpp"
+#include "common/clock.hpp"
+#include "common/ids.hpp"
+#include "gradebook/queries.hpp"
+#include "gradebook/service.hpp"
+#include "org/demo.hpp"
+#include "org/service.hpp"
+#include "people/service.hpp"
+#include "schooling/demo.hpp"
+#include "schooling/service.hpp"
+#include "storage/migrations.hpp"
+
+namespace {
+
+using namespace hocvu;
+using Steady = std::chrono::steady_clock;
+
+struct Options {
+    std::string db;
+    int clients = 64;
+    int seconds = 10;
+    int students = 45;
+};
+
+/// The demo data, with every class of Chu Văn An and Lê Đình Chinh filled up to `students`.
+void Prepare(storage::Database& db, app::Context& ctx, int students) {
+    db.Write([&](storage::Tx& tx) {
+        org::CreateDemo(tx, ctx);
+        schooling::CreateDemoSchoolYear(tx, ctx);
+        std::vector<std::int64_t> classes;
+        for (const storage::Row& row : tx.Query("SELECT id FROM classes")) classes.push_back(row.Int(0));
+        const char* givens[] = {"An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khoa", "Lan", "Minh", "Nam", "Oanh",
+                                "Phúc", "Quân", "Sơn", "Tâm"};
+        const char* middles[] = {"Văn", "Thị", "Minh", "Ngọc", "Đức", "Thu", "Quốc"};
+        int serial = 0;
+        for (std::int64_t class_id : classes) {
+            schooling::ClassInfo cls = *schooling::FindClassTx(tx, class_id);
+            auto have = tx.QueryOne("SELECT COUNT(*) FROM enrolments WHERE class_id = $1 AND status = 'active'",
+                                    {class_id})
+                            ->Int(0);
+            for (std::int64_t i = have; i < students; ++i) {
+                people::StudentInput s;
+                s.code = "BENCH" + std::to_string(++serial);
+                s.family_name = "Nguyễn";
+                s.middle_name = middles[serial % 7];
+                s.given_name = givens[serial % 15];
+                s.full_name = s.family_name + " " + s.middle_name + " " + s.given_name;
+                s.birth_date = "2012-01-01";
+                s.gender = "male";
+                s.ethnicity = "Kinh";
+                people::CheckedStudent checked = people::CheckStudent(s);
+                people::ThrowIfProblems(checked.problems);
+                people::Student student = people::InsertStudentTx(tx, ctx, cls.unit_id, checked.clean);
+                schooling::EnrolTx(tx, ctx, cls, student.id, "2026-09-05");
+            }
+        }
+    });
+}
+
+std::int64_t PrincipalOf(storage::Database& db, const std::string& school) {
+    return db.Read([&](storage::Tx& tx) {
+        return tx.QueryOne("SELECT g.account_id FROM grants g JOIN units u ON u.id = g.unit_id WHERE "
+                           "g.role = 'principal' AND u.code = $1",
+                           {school})
+            ->Int(0);
+    });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        std::string key = argv[i], value = argv[i + 1];
+        if (key == "--db") options.db = value;
+        else if (key == "--clients") options.clients = std::stoi(value);
+        else if (key == "--seconds") options.seconds = std::stoi(value);
+        else if (key == "--students") options.students = std::stoi(value);
+        else {
+            std::fprintf(stderr, "unknown option %s\n", key.c_str());
+            return 2;
+        }
+    }
+    std::filesystem::path dir;
+    storage::DatabaseConfig config;
+    if (options.db.empty()) {
+        dir = std::filesystem::temp_directory_path() / ("hocvu-gbload-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir);
+        options.db = "sqlite:" + (dir / "load.sqlite3").string();
+    }
+    config.url = options.db;
+    config.postgres_connections = std::max(8, options.clients);
+    auto db = storage::OpenDatabase(config);
+    SystemClock clock;
+    IdGenerator ids(clock, 7);
+    app::Context ctx{*db, clock, ids};
+    storage::Migrate(*db, clock);
+    Prepare(*db, ctx, options.students);
+
+    // One sheet per client: (class, subject) pairs of both schools, written by the school's principal.
+    struct Job {
+        org::Actor actor;
+        std::int64_t class_id;
+        std::string subject;
+        std::vector<std::int64_t> students;
+        std::vector<std::string> items;
+    };
+    std::vector<Job> jobs;
+    std::vector<std::pair<std::int64_t, std::string>> sheets;
+    db->Read([&](storage::Tx& tx) {
+        for (const storage::Row& row : tx.Query("SELECT DISTINCT class_id, subject_code FROM teaching_assignments "
+                                                "WHERE subject_code IN ('TOAN', 'VAN', 'NN1', 'LSDL', 'KHTN', 'LY', "
+                                                "'HOA', 'SINH', 'TIN', 'GDCD', 'CN', 'SU') ORDER BY class_id, "
+                                                "subject_code")) {
+            sheets.emplace_back(row.Int(0), row.Text(1));
+        }
+    });
+    if (static_cast<int>(sheets.size()) < options.clients) {
+        std::fprintf(stderr, "only %zu sheets for %d clients\n", sheets.size(), options.clients);
+        return 1;
+    }
+    const std::int64_t principals[2] = {PrincipalOf(*db, "thptchuvanan"), PrincipalOf(*db, "thcsledinhchinh")};
+    std::vector<org::Actor> actors;
+    for (std::int64_t p : principals) {
+        actors.push_back(db->Read([&](storage::Tx& tx) { return org::LoadActor(tx, p); }));
+    }
+    for (int i = 0; i < options.clients; ++i) {
+        auto [class_id, subject] = sheets[static_cast<std::size_t>(i)];
+        Job job;
+        for (const org::Actor& a : actors) {
+            try {
+                gradebook::Sheet sheet = gradebook::GetSheet(ctx, a, class_id, subject, 1);
+                job.actor = a;
+                for (const auto& row : sheet.rows) job.students.push_back(row.student_id);
+                for (const auto& col : sheet.columns) job.items.push_back(col.item);
+                break;
+            } catch (const Error&) {
+            }
+        }
+        job.class_id = class_id;
+        job.subject = subject;
+        jobs.push_back(std::move(job));
+    }
+
+    std::atomic<bool> stop{false};
+    std::atomic<std::int64_t> failures{0};
+    std::vector<std::vector<double>> latencies(jobs.size());
+    std::vector<std::thread> threads;
+    const auto start = Steady::now();
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        threads.emplace_back([&, i] {
+            Job& job = jobs[i];
+            std::int64_t version = 0;
+            for (std::int64_t k = 0; !stop.load(std::memory_order_relaxed); ++k) {
+                gradebook::SaveInput input{job.class_id, job.subject, 1, version, {}};
+                const std::string& item = job.items[static_cast<std::size_t>(k) % job.items.size()];
+                const std::string value = std::to_string(k % 10) + "." + std::to_string((k / 10) % 10);
+                for (std::int64_t s : job.students) {
+                    input.changes.push_back({s, item, value, gradebook::CellStatus::kEntered, ""});
+                }
+                auto t0 = Steady::now();
+                gradebook::SaveOutcome out = gradebook::SaveScores(ctx, job.actor, input, "127.0.0.1");
+                auto t1 = Steady::now();
+                if (out.status != gradebook::SaveOutcome::Status::kSaved) {
+                    ++failures;
+                    continue;
+                }
+                version = out.version;
+                latencies[i].push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+            }
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(options.seconds));
+    stop = true;
+    for (auto& t : threads) t.join();
+    const double elapsed = std::chrono::duration<double>(Steady::now() - start).count();
+    std::vector<double> all;
+    for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+    std::sort(all.begin(), all.end());
+    auto pct = [&](double p) { return all.empty() ? 0.0 : all[static_cast<std::size_t>(p * (all.size() - 1))]; };
+    std::printf("engine=%s clients=%d students=%d seconds=%.1f saves=%zu failures=%lld saves_per_s=%.0f "
+                "p50_ms=%.1f p99_ms=%.1f cells_per_s=%.0f\n",
+                std::string(storage::EngineName(db->engine())).c_str(), options.clients, options.students, elapsed,
+                all.size(), static_cast<long long>(failures.load()), static_cast<double>(all.size()) / elapsed,
+                pct(0.50), pct(0.99), static_cast<double>(all.size()) * options.students / elapsed);
+    db.reset();
+    if (!dir.empty()) std::filesystem::remove_all(dir);
+    return failures.load() == 0 ? 0 : 1;
+}
