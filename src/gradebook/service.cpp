@@ -94,8 +94,7 @@ SaveOutcome Apply(storage::Tx& tx, app::Context& ctx, const org::Actor& actor, c
         throw Rejected{out};
     }
 
-    std::set<std::int64_t> roster;
-    for (const people::Student& s : detail::Roster(tx, cls)) roster.insert(s.id);
+    const std::set<std::int64_t> roster = detail::RosterIds(tx, cls);
     const std::set<std::int64_t> exempt = detail::Exempt(tx, cls, subject.code, semester);
     auto cells = detail::LoadCells(tx, cls.unit_id, cls.id, subject.code, semester);
     std::vector<std::string> closed;
@@ -387,10 +386,10 @@ void ConfirmSheet(app::Context& ctx, const org::Actor& actor, std::int64_t class
             auto cells = detail::LoadCells(tx, setup.cls.unit_id, class_id, subject.code, semester);
             const std::set<std::int64_t> exempt = detail::Exempt(tx, setup.cls, subject.code, semester);
             int missing = 0;
-            for (const people::Student& s : detail::Roster(tx, setup.cls)) {
-                if (exempt.contains(s.id)) continue;
+            for (std::int64_t s : detail::RosterIds(tx, setup.cls)) {
+                if (exempt.contains(s)) continue;
                 for (const Column& col : subject.columns) {
-                    const auto& row = cells[s.id];
+                    const auto& row = cells[s];
                     bool has = std::any_of(row.begin(), row.end(),
                                            [&](const Cell& c) { return c.item == col.item && !c.value.Empty(); });
                     if (!has) ++missing;
@@ -428,9 +427,7 @@ Correction RequestCorrection(app::Context& ctx, const org::Actor& actor, const C
         if (column == subject.columns.end()) throw Error(Code::kValidation, "no such column");
         auto value = ParseCellValue(subject.scored, input.new_value);
         if (!value) throw Error(Code::kValidation, "invalid value");
-        std::set<std::int64_t> roster;
-        for (const people::Student& s : detail::Roster(tx, setup.cls)) roster.insert(s.id);
-        if (!roster.contains(input.student_id)) throw Error(Code::kValidation, "the student is not in the class");
+        if (!detail::RosterIds(tx, setup.cls).contains(input.student_id)) throw Error(Code::kValidation, "the student is not in the class");
         auto closed = detail::ClosedKinds(detail::Windows(tx, setup.cls.unit_id, setup.cls.year_id, input.semester),
                                           ctx.clock.Now());
         if (std::find(closed.begin(), closed.end(), ItemKindCode(column->kind)) == closed.end()) {

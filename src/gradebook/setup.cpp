@@ -70,6 +70,12 @@ bool MayEnter(const org::Actor& actor, const ClassSetup& setup, std::string_view
            IsPrincipalBoard(actor, setup);
 }
 
+std::set<std::int64_t> RosterIds(storage::Tx& tx, const schooling::ClassInfo& cls) {
+    std::set<std::int64_t> ids;
+    for (const storage::Row& row : tx.Query(store::kRosterIds, {cls.unit_id, cls.id})) ids.insert(row.Int(0));
+    return ids;
+}
+
 std::vector<people::Student> Roster(storage::Tx& tx, const schooling::ClassInfo& cls) {
     std::vector<std::int64_t> ids;
     for (const storage::Row& row : tx.Query(store::kRosterIds, {cls.unit_id, cls.id})) ids.push_back(row.Int(0));

@@ -52,6 +52,8 @@ org::Scope SheetScope(const ClassSetup& setup, std::string_view subject);
 bool MayEnter(const org::Actor& actor, const ClassSetup& setup, std::string_view subject);
 bool IsPrincipalBoard(const org::Actor& actor, const ClassSetup& setup);
 
+/// The ids of the students enrolled now (no names, no ordering: what a save checks against).
+std::set<std::int64_t> RosterIds(storage::Tx& tx, const schooling::ClassInfo& cls);
 /// The students enrolled now, in Vietnamese order.
 std::vector<people::Student> Roster(storage::Tx& tx, const schooling::ClassInfo& cls);
 /// Students exempt from `subject` in `semester` of the class's year.
