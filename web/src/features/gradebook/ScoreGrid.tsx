@@ -303,7 +303,9 @@ export function ScoreGrid({ sheet }: Props) {
                   )}
                   <td
                     data-testid={`avg-${r}`}
-                    title={unchanged ? row.explanation.join('\n') : 'Tạm tính khi đang nhập; lưu để có kết quả chính thức'}
+                    title={
+                      unchanged ? row.explanation.join('\n') : 'Tạm tính khi đang nhập; lưu để có kết quả chính thức'
+                    }
                     style={{ fontWeight: 600, fontStyle: unchanged ? 'normal' : 'italic' }}
                   >
                     {display(average)}
