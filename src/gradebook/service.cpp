@@ -96,7 +96,9 @@ SaveOutcome Apply(storage::Tx& tx, app::Context& ctx, const org::Actor& actor, c
 
     const std::set<std::int64_t> roster = detail::RosterIds(tx, cls);
     const std::set<std::int64_t> exempt = detail::Exempt(tx, cls, subject.code, semester);
-    auto cells = detail::LoadCells(tx, cls.unit_id, cls.id, subject.code, semester);
+    std::set<std::string> items;
+    for (const CellChange& change : changes) items.insert(change.item);
+    auto cells = detail::LoadCells(tx, cls.unit_id, cls.id, subject.code, semester, &items);
     std::vector<std::string> closed;
     if (!correction_id) closed = detail::ClosedKinds(detail::Windows(tx, cls.unit_id, cls.year_id, semester), now);
 
@@ -287,13 +289,14 @@ SaveOutcome SaveScores(app::Context& ctx, const org::Actor& actor, const SaveInp
     CheckSemester(input.semester);
     if (input.changes.empty()) throw Error(Code::kValidation, "no changes");
     if (input.changes.size() > kMaxChanges) throw Error(Code::kValidation, "at most 5000 changes in one save");
+    // The class's setup (year, regulation, subjects) is read before the write transaction, so that the one SQLite
+    // writer spends its time on the sheet only; setup changes are rare and never concern scores already entered.
+    const detail::ClassSetup setup =
+        ctx.db.Read([&](storage::Tx& tx) { return detail::LoadClassSetup(tx, input.class_id); });
+    const detail::SubjectSetup& subject = setup.Subject(input.subject_code);
+    if (!detail::MayEnter(actor, setup, subject.code)) throw Error(Code::kForbidden, "not allowed: score.enter");
     try {
         return ctx.db.Write([&](storage::Tx& tx) {
-            detail::ClassSetup setup = detail::LoadClassSetup(tx, input.class_id);
-            const detail::SubjectSetup& subject = setup.Subject(input.subject_code);
-            if (!detail::MayEnter(actor, setup, subject.code)) {
-                throw Error(Code::kForbidden, "not allowed: score.enter");
-            }
             return Apply(tx, ctx, actor, setup, subject, input.semester, input.base_version, input.changes,
                          std::nullopt, client_address);
         });

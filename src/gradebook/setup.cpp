@@ -95,10 +95,20 @@ std::set<std::int64_t> Exempt(storage::Tx& tx, const schooling::ClassInfo& cls, 
 }
 
 std::map<std::int64_t, std::vector<Cell>> LoadCells(storage::Tx& tx, std::int64_t unit_id, std::int64_t class_id,
-                                                    std::string_view subject, int semester) {
+                                                    std::string_view subject, int semester,
+                                                    const std::set<std::string>* items) {
     std::map<std::int64_t, std::vector<Cell>> cells;
-    for (const storage::Row& row :
-         tx.Query(store::kSheetCells, {unit_id, class_id, std::string(subject), std::int64_t{semester}})) {
+    std::string sql(store::kSheetCells);
+    storage::Params params{unit_id, class_id, std::string(subject), std::int64_t{semester}};
+    if (items != nullptr && !items->empty()) {
+        sql += " AND item IN (";
+        for (const std::string& item : *items) {
+            params.emplace_back(item);
+            sql += (params.size() > 5 ? ", $" : "$") + std::to_string(params.size());
+        }
+        sql += ")";
+    }
+    for (const storage::Row& row : tx.Query(sql, params)) {
         Cell c;
         c.student_id = row.Int(0);
         c.item = row.Text(1);

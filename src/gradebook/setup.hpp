@@ -60,9 +60,10 @@ std::vector<people::Student> Roster(storage::Tx& tx, const schooling::ClassInfo&
 std::set<std::int64_t> Exempt(storage::Tx& tx, const schooling::ClassInfo& cls, std::string_view subject,
                               int semester);
 
-/// The stored cells of a sheet by student.
+/// The stored cells of a sheet by student; only the columns in `items` when given (a save reads what it changes).
 std::map<std::int64_t, std::vector<Cell>> LoadCells(storage::Tx& tx, std::int64_t unit_id, std::int64_t class_id,
-                                                    std::string_view subject, int semester);
+                                                    std::string_view subject, int semester,
+                                                    const std::set<std::string>* items = nullptr);
 
 struct SheetState {
     std::int64_t version = 0;
