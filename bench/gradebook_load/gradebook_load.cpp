@@ -4,6 +4,7 @@
 // transaction. Prints durable saves per second and the p50/p99 latency of a save.
 //
 // Usage: gradebook_load [--db sqlite:PATH|postgresql://…] [--clients 64] [--seconds 10] [--students 45]
+//                       [--rate SAVES_PER_SECOND (paced clients; default: as fast as they can)]
 #include <unistd.h>
 
 #include <algorithm>
@@ -38,6 +39,7 @@ struct Options {
     int clients = 64;
     int seconds = 10;
     int students = 45;
+    double rate = 0;  ///< saves per second over all clients; 0: each client saves again as soon as it can
 };
 
 /// The demo data, with every class of Chu Văn An and Lê Đình Chinh filled up to `students`.
@@ -94,6 +96,7 @@ int main(int argc, char** argv) {
         else if (key == "--clients") options.clients = std::stoi(value);
         else if (key == "--seconds") options.seconds = std::stoi(value);
         else if (key == "--students") options.students = std::stoi(value);
+        else if (key == "--rate") options.rate = std::stod(value);
         else {
             std::fprintf(stderr, "unknown option %s\n", key.c_str());
             return 2;
@@ -169,7 +172,16 @@ int main(int argc, char** argv) {
         threads.emplace_back([&, i] {
             Job& job = jobs[i];
             std::int64_t version = 0;
+            // Paced clients start evenly spread over one period and save once per period.
+            const auto period = options.rate > 0 ? std::chrono::duration<double>(jobs.size() / options.rate)
+                                                 : std::chrono::duration<double>(0);
+            auto next = start + std::chrono::duration_cast<Steady::duration>(period * (static_cast<double>(i) /
+                                                                                     static_cast<double>(jobs.size())));
             for (std::int64_t k = 0; !stop.load(std::memory_order_relaxed); ++k) {
+                if (options.rate > 0) {
+                    std::this_thread::sleep_until(next);
+                    next += std::chrono::duration_cast<Steady::duration>(period);
+                }
                 gradebook::SaveInput input{job.class_id, job.subject, 1, version, {}};
                 const std::string& item = job.items[static_cast<std::size_t>(k) % job.items.size()];
                 const std::string value = std::to_string(k % 10) + "." + std::to_string((k / 10) % 10);
@@ -196,9 +208,10 @@ int main(int argc, char** argv) {
     for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
     std::sort(all.begin(), all.end());
     auto pct = [&](double p) { return all.empty() ? 0.0 : all[static_cast<std::size_t>(p * (all.size() - 1))]; };
-    std::printf("engine=%s clients=%d students=%d seconds=%.1f saves=%zu failures=%lld saves_per_s=%.0f "
+    std::printf("engine=%s clients=%d rate=%s students=%d seconds=%.1f saves=%zu failures=%lld saves_per_s=%.0f "
                 "p50_ms=%.1f p99_ms=%.1f cells_per_s=%.0f\n",
-                std::string(storage::EngineName(db->engine())).c_str(), options.clients, options.students, elapsed,
+                std::string(storage::EngineName(db->engine())).c_str(), options.clients,
+                options.rate > 0 ? std::to_string(static_cast<int>(options.rate)).c_str() : "max", options.students, elapsed,
                 all.size(), static_cast<long long>(failures.load()), static_cast<double>(all.size()) / elapsed,
                 pct(0.50), pct(0.99), static_cast<double>(all.size()) * options.students / elapsed);
     db.reset();
