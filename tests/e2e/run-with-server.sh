@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts a hocvu server on a fresh data directory, runs the end-to-end tests
+# Starts a hocvu server on a fresh data directory holding the demo province
+# (`hocvu demo`), runs the end-to-end tests
 # against it, and stops it, whatever happens.
 #
 #   tests/e2e/run-with-server.sh [path/to/hocvu]
@@ -52,6 +53,19 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# The demo province (hocvu demo), so that every demo role can sign in; its
+# accounts, one JSON line per role, go to the tests in HOCVU_DEMO_ACCOUNTS.
+if ! "$bin" demo --data "$data" >"$data/demo.log" 2>&1; then
+    echo "e2e: hocvu demo failed; its log:" >&2
+    cat "$data/demo.log" >&2
+    exit 1
+fi
+if ! "$bin" demo --data "$data" --accounts >"$data/demo-accounts.jsonl" 2>>"$data/demo.log"; then
+    echo "e2e: hocvu demo --accounts failed; its log:" >&2
+    cat "$data/demo.log" >&2
+    exit 1
+fi
+
 "$bin" serve --listen "127.0.0.1:$port" --data "$data" --web-root "$web_root" >"$data/server.log" 2>&1 &
 server_pid=$!
 
@@ -71,7 +85,7 @@ if ! answers; then
 fi
 
 status=0
-HOCVU_URL="$url" npm --prefix web run --silent e2e || status=$?
+HOCVU_URL="$url" HOCVU_DEMO_ACCOUNTS="$data/demo-accounts.jsonl" npm --prefix web run --silent e2e || status=$?
 if [[ $status -ne 0 ]]; then
     echo "e2e: failed; the server's log (last 50 lines):" >&2
     tail -n 50 "$data/server.log" >&2

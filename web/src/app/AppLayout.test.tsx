@@ -1,8 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderApp } from '../test/render';
-import { selectedNavPath } from './navigation';
+import { demoUser, jsonResponse, mockApi, renderApp } from '../test/render';
 
 describe('application shell', () => {
   it('shows the product, the home page and a user slot in Vietnamese', async () => {
@@ -25,17 +24,32 @@ describe('application shell', () => {
     expect(await screen.findByTestId('health-version')).toBeTruthy();
   });
 
+  it("shows the signed-in person, their role's menu, and signs out to the sign-in page", async () => {
+    const fetchMock = mockApi({
+      '/api/v1/me': demoUser([{ role: 'parent', student_id: '9001' }]),
+      '/api/v1/auth/logout': new Response(null, { status: 204 }),
+    });
+    const { router } = renderApp('/');
+    expect(await screen.findByTestId('signed-in-name', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByTestId('signed-in-name').textContent).toBe('Nguyễn Văn Toàn');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Mở menu điều hướng' }));
+    const nav = await screen.findByRole('navigation', { name: 'Điều hướng chính' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Trang chủ', 'Con của tôi', 'Tài khoản của tôi']);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Đăng xuất' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/dang-nhap'));
+    expect(fetchMock.mock.calls.some(([path]) => path === '/api/v1/auth/logout')).toBe(true);
+    expect(sessionStorage.getItem('hocvu.csrf')).toBeNull();
+    expect(screen.queryByTestId('signed-in-name')).toBeNull();
+  }, 30_000);
+
   it('answers an unknown path with a Vietnamese not-found page', async () => {
     renderApp('/khong-co');
     expect(await screen.findByText('Không tìm thấy trang')).toBeTruthy();
-  });
-});
-
-describe('selectedNavPath', () => {
-  it('picks the entry that owns a path', () => {
-    expect(selectedNavPath('/')).toBe('/');
-    expect(selectedNavPath('/trang-thai')).toBe('/trang-thai');
-    expect(selectedNavPath('/trang-thai/chi-tiet')).toBe('/trang-thai');
-    expect(selectedNavPath('/khong-co')).toBeUndefined();
   });
 });

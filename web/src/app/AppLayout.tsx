@@ -1,14 +1,26 @@
-import { MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Drawer, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
 import { useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
-import { navItems, selectedNavPath } from './navigation';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { logout, roleNamesOf, SESSION_QUERY_KEY, useSession } from '../features/org/session';
+import { navItemsFor, selectedNavPath, type NavItem } from './navigation';
 
 const { Header, Sider, Content, Footer } = Layout;
 
+/// The menu entries for whoever is signed in; none while that is still being asked.
+function useNavItems(): NavItem[] {
+  const session = useSession();
+  if (session.isPending) {
+    return [];
+  }
+  return navItemsFor(session.data ? roleNamesOf(session.data) : null);
+}
+
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
-  const selected = selectedNavPath(pathname);
+  const navItems = useNavItems();
+  const selected = selectedNavPath(pathname, navItems);
   return (
     <Menu
       mode="inline"
@@ -31,6 +43,25 @@ export function AppLayout() {
   const narrow = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { token } = theme.useToken();
+  const session = useSession();
+  const user = session.data ?? null;
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+
+  async function onSignOut() {
+    setSigningOut(true);
+    try {
+      await logout();
+    } catch {
+      // The session may already be gone on the server; the tab forgets it either way.
+    } finally {
+      queryClient.clear();
+      queryClient.setQueryData(SESSION_QUERY_KEY, null);
+      setSigningOut(false);
+    }
+    await navigate('/dang-nhap');
+  }
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -60,7 +91,31 @@ export function AppLayout() {
         </Link>
         <Flex align="center" gap={8} style={{ marginInlineStart: 'auto' }} data-testid="signed-in-user">
           <Avatar size="small" icon={<UserOutlined />} />
-          {!narrow && <Typography.Text type="secondary">Chưa đăng nhập</Typography.Text>}
+          {user ? (
+            <>
+              <Typography.Text
+                data-testid="signed-in-name"
+                style={{
+                  maxWidth: narrow ? 140 : 320,
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                  whiteSpace: 'nowrap',
+                }}
+              >
+                {user.full_name}
+              </Typography.Text>
+              <Button
+                icon={<LogoutOutlined />}
+                onClick={() => void onSignOut()}
+                loading={signingOut}
+                aria-label="Đăng xuất"
+              >
+                {!narrow && 'Đăng xuất'}
+              </Button>
+            </>
+          ) : (
+            !narrow && <Typography.Text type="secondary">Chưa đăng nhập</Typography.Text>
+          )}
         </Flex>
       </Header>
       <Layout>

@@ -1,20 +1,100 @@
-import { DashboardOutlined, HomeOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BookOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  LoginOutlined,
+  ReadOutlined,
+  SmileOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
-/// One entry of the side navigation. Entries by role come with accounts.
+/// One entry of the side navigation.
 export interface NavItem {
   path: string;
   label: string;
   icon: ReactNode;
 }
 
-export const navItems: NavItem[] = [
-  { path: '/', label: 'Trang chủ', icon: <HomeOutlined /> },
-  { path: '/trang-thai', label: 'Trạng thái hệ thống', icon: <DashboardOutlined /> },
-];
+/// The roles a grant can carry (`GET /api/v1/me` → `roles[].role`).
+export type Role =
+  | 'unit_admin'
+  | 'authority_leader'
+  | 'authority_staff'
+  | 'principal'
+  | 'vice_principal'
+  | 'admin_board'
+  | 'homeroom_teacher'
+  | 'subject_teacher'
+  | 'office'
+  | 'parent'
+  | 'student';
 
-/// The navigation entry that owns `pathname` (longest matching prefix).
-export function selectedNavPath(pathname: string): string | undefined {
+/// Who sees an entry: a role, anyone signed in, or someone not signed in.
+export type Audience = Role | 'signed_in' | 'anonymous';
+
+/// Every entry, in the order the menu shows them.
+const items = {
+  home: { path: '/', label: 'Trang chủ', icon: <HomeOutlined /> },
+  units: { path: '/don-vi', label: 'Đơn vị', icon: <ApartmentOutlined /> },
+  subunits: { path: '/don-vi', label: 'Đơn vị trực thuộc', icon: <ApartmentOutlined /> },
+  accounts: { path: '/tai-khoan', label: 'Tài khoản', icon: <TeamOutlined /> },
+  classes: { path: '/lop-hoc', label: 'Lớp học', icon: <BookOutlined /> },
+  myClasses: { path: '/lop-cua-toi', label: 'Lớp của tôi', icon: <ReadOutlined /> },
+  myChildren: { path: '/con-cua-toi', label: 'Con của tôi', icon: <SmileOutlined /> },
+  myRecord: { path: '/ho-so-cua-em', label: 'Hồ sơ của em', icon: <IdcardOutlined /> },
+  me: { path: '/tai-khoan-cua-toi', label: 'Tài khoản của tôi', icon: <UserOutlined /> },
+  status: { path: '/trang-thai', label: 'Trạng thái hệ thống', icon: <DashboardOutlined /> },
+  signIn: { path: '/dang-nhap', label: 'Đăng nhập', icon: <LoginOutlined /> },
+} satisfies Record<string, NavItem>;
+
+type ItemKey = keyof typeof items;
+const order = Object.keys(items) as ItemKey[];
+
+/// The one table of who sees what. A person with several roles sees the union, in the menu's order.
+export const navByAudience: Record<Audience, ItemKey[]> = {
+  anonymous: ['home', 'status', 'signIn'],
+  signed_in: ['home', 'me'],
+  unit_admin: ['units', 'accounts', 'status'],
+  authority_leader: ['subunits'],
+  authority_staff: ['subunits'],
+  principal: ['classes'],
+  vice_principal: ['classes'],
+  admin_board: ['classes'],
+  office: ['classes'],
+  homeroom_teacher: ['myClasses'],
+  subject_teacher: ['myClasses'],
+  parent: ['myChildren'],
+  student: ['myRecord'],
+};
+
+function isAudience(role: string): role is Audience {
+  return Object.hasOwn(navByAudience, role) && role !== 'anonymous' && role !== 'signed_in';
+}
+
+/// The menu for someone with `roles` (role names from their grants), or for nobody signed in when `roles` is
+/// `null`. Unknown roles add nothing; an entry whose path is already shown is left out.
+export function navItemsFor(roles: readonly string[] | null): NavItem[] {
+  const keys = new Set<ItemKey>(roles === null ? navByAudience.anonymous : navByAudience.signed_in);
+  if (roles !== null) {
+    for (const role of roles) {
+      if (isAudience(role)) {
+        navByAudience[role].forEach((key) => keys.add(key));
+      }
+    }
+  }
+  const seen = new Set<string>();
+  return order
+    .filter((key) => keys.has(key))
+    .map((key) => items[key])
+    .filter((item) => !seen.has(item.path) && Boolean(seen.add(item.path)));
+}
+
+/// The navigation entry among `navItems` that owns `pathname` (longest matching prefix).
+export function selectedNavPath(pathname: string, navItems: NavItem[] = navItemsFor(null)): string | undefined {
   return navItems
     .filter((item) => pathname === item.path || pathname.startsWith(item.path === '/' ? '/\0' : `${item.path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0]?.path;

@@ -1,14 +1,21 @@
 import type { RouteObject } from 'react-router';
-import { ScoreEntryPage, ScoreSheetsPage } from '../features/gradebook/ScoreEntryPage';
+import { AccountsPage } from '../features/org/AccountsPage';
 import { LoginPage } from '../features/org/LoginPage';
+import { MyAccountPage } from '../features/org/MyAccountPage';
 import { UnitsPage } from '../features/org/UnitsPage';
+import { ClassesPage } from '../features/school/ClassesPage';
+import { ClassStudentsPage } from '../features/school/ClassStudentsPage';
+import { MyClassesPage } from '../features/school/MyClassesPage';
+import { MyStudentsPage } from '../features/school/MyStudentsPage';
 import { StatusPage } from '../features/system/StatusPage';
 import { AppLayout } from './AppLayout';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
+import { RequireSession } from './RequireSession';
 
 /// Every page of the app. Paths are Vietnamese without diacritics; the
 /// server answers any non-API path with index.html, so each is a deep link.
+/// Pages under `RequireSession` send a visitor who is not signed in to /dang-nhap.
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
@@ -16,9 +23,19 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'trang-thai', element: <StatusPage /> },
       { path: 'dang-nhap', element: <LoginPage /> },
-      { path: 'don-vi', element: <UnitsPage /> },
-      { path: 'nhap-diem', element: <ScoreSheetsPage /> },
-      { path: 'nhap-diem/:classId/:subject', element: <ScoreEntryPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: 'don-vi', element: <UnitsPage /> },
+          { path: 'tai-khoan', element: <AccountsPage /> },
+          { path: 'tai-khoan-cua-toi', element: <MyAccountPage /> },
+          { path: 'lop-hoc', element: <ClassesPage /> },
+          { path: 'lop-hoc/:id', element: <ClassStudentsPage /> },
+          { path: 'lop-cua-toi', element: <MyClassesPage /> },
+          { path: 'con-cua-toi', element: <MyStudentsPage role="parent" title="Con của tôi" /> },
+          { path: 'ho-so-cua-em', element: <MyStudentsPage role="student" title="Hồ sơ của em" /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,10 +1,11 @@
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { usePageTitle } from '../../app/usePageTitle';
-import { changePassword, login, signInErrorMessage, type User } from './session';
+import { changePassword, login, SESSION_QUERY_KEY, signInErrorMessage, type User } from './session';
 
 interface SignInValues {
   username: string;
@@ -22,6 +23,7 @@ interface ChangeValues {
 export function LoginPage() {
   usePageTitle('Đăng nhập');
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [needTotp, setNeedTotp] = useState(false);
@@ -35,6 +37,7 @@ export function LoginPage() {
       if (reply.user.must_change_password) {
         setMustChange({ user: reply.user, current: values.password });
       } else {
+        queryClient.setQueryData(SESSION_QUERY_KEY, reply.user);
         await navigate('/');
       }
     } catch (e) {
@@ -54,7 +57,8 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await changePassword(mustChange.current, values.new_password);
+      const reply = await changePassword(mustChange.current, values.new_password);
+      queryClient.setQueryData(SESSION_QUERY_KEY, reply.user);
       await navigate('/');
     } catch (e) {
       setError(signInErrorMessage(e));

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderApp } from '../../test/render';
+import { demoUser, jsonResponse, mockApi, renderApp } from '../../test/render';
 import { unitTree, unitsPath, type Unit } from './units';
 
 const SLOW = 30_000;
@@ -44,7 +44,7 @@ describe('units page', () => {
   it(
     'shows the units the server returns',
     async () => {
-      vi.spyOn(globalThis, 'fetch').mockResolvedValue(jsonResponse({ items: units }));
+      mockApi({ '/api/v1/me': demoUser([{ role: 'unit_admin' }]), '/api/v1/units': { items: units } });
       renderApp('/don-vi');
       expect(await screen.findByText('Trường THCS Lê Đình Chinh', {}, WAIT)).toBeTruthy();
       expect(screen.getByRole('heading', { name: 'Đơn vị' })).toBeTruthy();
@@ -53,18 +53,31 @@ describe('units page', () => {
   );
 
   it(
-    'asks to sign in when there is no session',
+    'sends a visitor who is not signed in to the sign-in page, asking the server nothing',
     async () => {
-      vi.spyOn(globalThis, 'fetch').mockResolvedValue(
-        jsonResponse(
+      const fetchMock = vi.spyOn(globalThis, 'fetch');
+      const { router } = renderApp('/don-vi');
+      expect(await screen.findByRole('heading', { name: 'Đăng nhập' }, WAIT)).toBeTruthy();
+      expect(router.state.location.pathname).toBe('/dang-nhap');
+      expect(fetchMock).not.toHaveBeenCalled();
+    },
+    SLOW,
+  );
+
+  it(
+    'sends to the sign-in page when the session has expired, and forgets the token',
+    async () => {
+      mockApi({
+        '/api/v1/me': jsonResponse(
           { type: 'about:blank', title: 'Chưa đăng nhập', status: 401, code: 'auth.unauthenticated' },
           401,
           'application/problem+json',
         ),
-      );
-      renderApp('/don-vi');
-      expect(await screen.findByText('Cần đăng nhập', {}, WAIT)).toBeTruthy();
-      expect(screen.getByRole('link', { name: 'đăng nhập' }).getAttribute('href')).toBe('/dang-nhap');
+      });
+      const { router } = renderApp('/don-vi');
+      expect(await screen.findByRole('heading', { name: 'Đăng nhập' }, WAIT)).toBeTruthy();
+      expect(router.state.location.pathname).toBe('/dang-nhap');
+      expect(sessionStorage.getItem('hocvu.csrf')).toBeNull();
     },
     SLOW,
   );

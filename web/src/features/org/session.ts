@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { ApiError, request, setCsrfToken } from '../../api/client';
 
 /// A role grant as `GET /api/v1/me` shows it.
@@ -109,3 +110,56 @@ export function signInErrorMessage(error: unknown): string {
       return error.title;
   }
 }
+
+/// True when this tab holds a CSRF token, i.e. it signed in and has not signed out. Only then is `/api/v1/me`
+/// asked, so a visitor who never signed in causes no 401s.
+export function hasSessionHint(): boolean {
+  try {
+    return sessionStorage.getItem(CSRF_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/// The signed-in person, or `null` when the session is gone (which also forgets the token).
+export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
+  try {
+    return await request<User>('/api/v1/me', signal ? { signal } : {});
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      rememberCsrfToken(null);
+      return null;
+    }
+    throw e;
+  }
+}
+
+export const SESSION_QUERY_KEY = ['session', 'me'] as const;
+
+/// Who is signed in (`null`: nobody). The sign-in page and sign-out set this query's data directly.
+export function useSession() {
+  return useQuery({
+    queryKey: SESSION_QUERY_KEY,
+    queryFn: ({ signal }) => (hasSessionHint() ? fetchMe(signal) : Promise.resolve(null)),
+    staleTime: 60_000,
+  });
+}
+
+/// The role names of `user`'s grants, without repeats.
+export function roleNamesOf(user: User): string[] {
+  return [...new Set(user.roles.map((grant) => grant.role))];
+}
+
+export const roleLabels: Record<string, string> = {
+  unit_admin: 'Quản trị đơn vị',
+  authority_leader: 'Lãnh đạo Sở/Phòng',
+  authority_staff: 'Chuyên viên Sở/Phòng',
+  principal: 'Hiệu trưởng',
+  vice_principal: 'Phó hiệu trưởng',
+  admin_board: 'Ban giám hiệu',
+  homeroom_teacher: 'Giáo viên chủ nhiệm',
+  subject_teacher: 'Giáo viên bộ môn',
+  office: 'Văn phòng',
+  parent: 'Cha mẹ học sinh',
+  student: 'Học sinh',
+};
