@@ -22,9 +22,10 @@ constexpr std::string_view kInsert =
     "hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 constexpr std::string_view kEntries =
     "SELECT unit_id, id, at, actor_id, action, target, client_address, details, seq, prev_hash, hash "
-    "FROM audit_log WHERE ($1 = 0 OR unit_id = $1) ORDER BY unit_id, seq, id";
+    "FROM audit_log WHERE (CAST($1 AS BIGINT) = 0 OR unit_id = $1) ORDER BY unit_id, seq, id";
 constexpr std::string_view kHeads =
-    "SELECT unit_id, seq, last_hash FROM audit_chain_heads WHERE ($1 = 0 OR unit_id = $1) ORDER BY unit_id";
+    "SELECT unit_id, seq, last_hash FROM audit_chain_heads WHERE (CAST($1 AS BIGINT) = 0 OR unit_id = $1) "
+    "ORDER BY unit_id";
 
 void AppendLength(std::string& out, std::string_view field) {
     out += std::to_string(field.size());

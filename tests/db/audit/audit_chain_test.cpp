@@ -112,6 +112,16 @@ TEST_P(AuditChainTest, ConcurrentAppendsToOneUnitFormOneChain) {
     EXPECT_EQ(v.entries, kThreads * kEach);
 }
 
+TEST_P(AuditChainTest, VerifiesOneUnitWithARealSizedId) {
+    // Regression: on PostgreSQL `$1 = 0` typed the parameter as a 32-bit integer and a real unit id failed.
+    std::int64_t unit = ids_.Next();
+    Add(unit, "a");
+    Add(unit, "b");
+    auto v = VerifyUnit(unit);
+    EXPECT_TRUE(v.ok) << v.reason;
+    EXPECT_EQ(v.entries, 2);
+}
+
 TEST(AuditCanonicalTest, FieldsCannotBleedIntoEachOther) {
     EXPECT_NE(Canonical(1, 1, 1, 1, std::nullopt, "ab", "c", "", "{}"),
               Canonical(1, 1, 1, 1, std::nullopt, "a", "bc", "", "{}"));
