@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { ScoreEntryPage, ScoreSheetsPage } from '../features/gradebook/ScoreEntryPage';
 import { AccountsPage } from '../features/org/AccountsPage';
 import { LoginPage } from '../features/org/LoginPage';
 import { MyAccountPage } from '../features/org/MyAccountPage';
@@ -32,6 +33,8 @@ export const routes: RouteObject[] = [
           { path: 'lop-hoc', element: <ClassesPage /> },
           { path: 'lop-hoc/:id', element: <ClassStudentsPage /> },
           { path: 'lop-cua-toi', element: <MyClassesPage /> },
+          { path: 'nhap-diem', element: <ScoreSheetsPage /> },
+          { path: 'nhap-diem/:classId/:subject', element: <ScoreEntryPage /> },
           { path: 'con-cua-toi', element: <MyStudentsPage role="parent" title="Con của tôi" /> },
           { path: 'ho-so-cua-em', element: <MyStudentsPage role="student" title="Hồ sơ của em" /> },
         ],
