@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts `hocvu serve` on a fresh data directory (after `hocvu demo`), runs every tests/api/test_*.py against it
 # with HOCVU_URL set, and stops the server, checking that it shut down cleanly.
-# Usage: tests/api/run.sh [path/to/hocvu]   (env HOCVU_DB selects PostgreSQL; HOCVU_WEB_ROOT the built app)
+# Usage: tests/api/run.sh [path/to/hocvu]   (env HOCVU_DB selects PostgreSQL; HOCVU_WEB_ROOT the built app;
+#        HOCVU_API_TESTS a file pattern, default 'test_*.py', to run a subset)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -30,7 +31,7 @@ done
 
 set +e
 HOCVU_URL="http://127.0.0.1:$port" HOCVU_BIN="$bin" HOCVU_DATA="$data" HOCVU_WEB_ROOT="$web_root" \
-  HOCVU_ACCESS_LOG="$data/access.log" python3 -m unittest discover -s "$here" -p 'test_*.py' -v
+  HOCVU_ACCESS_LOG="$data/access.log" python3 -m unittest discover -s "$here" -p "${HOCVU_API_TESTS:-test_*.py}" -v
 status=$?
 set -e
 

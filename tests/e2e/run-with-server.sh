@@ -8,7 +8,8 @@
 # Env: HOCVU_E2E_PORT (default 18080), HOCVU_WEB_ROOT (default web/dist),
 # HOCVU_DB (passed on to the server: postgresql://… selects PostgreSQL),
 # HOCVU_CHROMIUM (default /usr/bin/chromium), HOCVU_E2E_EXPECT_DB (sqlite or
-# postgresql: fail unless /healthz reports that engine).
+# postgresql: fail unless /healthz reports that engine), HOCVU_E2E_FILES (test files to run,
+# default every tests/e2e/*.test.mjs).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -85,7 +86,13 @@ if ! answers; then
 fi
 
 status=0
-HOCVU_URL="$url" HOCVU_DEMO_ACCOUNTS="$data/demo-accounts.jsonl" npm --prefix web run --silent e2e || status=$?
+if [[ -n "${HOCVU_E2E_FILES:-}" ]]; then
+    # shellcheck disable=SC2086
+    (cd web && HOCVU_URL="$url" HOCVU_DEMO_ACCOUNTS="$data/demo-accounts.jsonl" \
+        node --test --test-concurrency=1 $HOCVU_E2E_FILES) || status=$?
+else
+    HOCVU_URL="$url" HOCVU_DEMO_ACCOUNTS="$data/demo-accounts.jsonl" npm --prefix web run --silent e2e || status=$?
+fi
 if [[ $status -ne 0 ]]; then
     echo "e2e: failed; the server's log (last 50 lines):" >&2
     tail -n 50 "$data/server.log" >&2
