@@ -1,0 +1,186 @@
+import { Alert, Flex, Segmented, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/usePageTitle';
+import { ConductPanel } from './ConductPanel';
+import { HomeroomClassPicker, useHomeroomClass } from './HomeroomClassPicker';
+import { display, outcomeName, useClassSummary, useConduct, type ClassSummary } from './homeroom';
+import './homeroom.css';
+
+type Row = ClassSummary['items'][number];
+type Period = 'hk1' | 'hk2' | 'year';
+
+const periodLabels: Record<Period, string> = { hk1: 'Học kì I', hk2: 'Học kì II', year: 'Cả năm' };
+
+/// Tổng kết lớp (GB-3): the class summary of a semester or the year, and the conduct and comments the homeroom
+/// teacher enters.
+export function ClassSummaryPage() {
+  usePageTitle('Tổng kết lớp');
+  const [params, setParams] = useSearchParams();
+  const { classId } = useHomeroomClass();
+  const tab = params.get('xem') === 'ren-luyen' ? 'conduct' : 'summary';
+  const conduct = useConduct(tab === 'conduct' ? classId : '');
+  return (
+    <Flex vertical gap={12} style={{ minWidth: 0 }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        Tổng kết lớp
+      </Typography.Title>
+      <HomeroomClassPicker />
+      {classId !== '' && (
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => {
+            const next = new URLSearchParams(params);
+            if (k === 'conduct') next.set('xem', 'ren-luyen');
+            else next.delete('xem');
+            setParams(next);
+          }}
+          items={[
+            { key: 'summary', label: 'Kết quả', children: <SummaryView classId={classId} /> },
+            {
+              key: 'conduct',
+              label: 'Rèn luyện và nhận xét',
+              children: (
+                <>
+                  {conduct.isPending && <Spin />}
+                  {conduct.error && <Alert type="error" showIcon message={conduct.error.message} />}
+                  {conduct.data && <ConductPanel key={conduct.data.class_id} conduct={conduct.data} />}
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Flex>
+  );
+}
+
+/// The summary table: every student's subject averages, levels, absences and — for the year — outcome, award and
+/// rank, each row expanding to the engine's explanation.
+export function SummaryView({ classId }: { classId: string }) {
+  const [params, setParams] = useSearchParams();
+  const wanted = params.get('ky');
+  const period: Period = wanted === 'hk1' || wanted === 'hk2' ? wanted : 'year';
+  const summary = useClassSummary(classId, period);
+  const data = summary.data;
+  const year = period === 'year';
+
+  const columns: ColumnsType<Row> = [
+    { title: 'STT', key: 'stt', width: 48, fixed: 'left', render: (_v, _r, i) => i + 1 },
+    {
+      title: 'Họ và tên',
+      dataIndex: 'full_name',
+      fixed: 'left',
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+    },
+    ...(data?.subjects ?? []).map((s) => ({
+      title: <Tooltip title={s.name}>{s.code}</Tooltip>,
+      key: s.code,
+      align: 'center' as const,
+      render: (_v: unknown, row: Row) => display(row.subjects[s.code] ?? ''),
+    })),
+    { title: 'Học tập', dataIndex: 'learning', align: 'center' },
+    { title: 'Rèn luyện', dataIndex: 'conduct', align: 'center' },
+    { title: 'Nghỉ', dataIndex: 'absences', align: 'center' },
+    ...(year
+      ? ([
+          {
+            title: 'Kết quả',
+            key: 'outcome',
+            render: (_v, row, i) => (
+              <Tooltip title={row.explanation.join(' ')}>
+                <span data-testid={`outcome-${i}`}>
+                  {outcomeName(row.outcome)}
+                  {row.reassess_subjects.length > 0 && ` (${row.reassess_subjects.join(', ')})`}
+                </span>
+                {row.retained_for_absences && (
+                  <Tag color="red" style={{ marginInlineStart: 4 }}>
+                    nghỉ quá 45 buổi
+                  </Tag>
+                )}
+                {row.after_summer?.done && (
+                  <div>
+                    <Typography.Text type="secondary">Sau hè: {outcomeName(row.after_summer.outcome)}</Typography.Text>
+                  </div>
+                )}
+              </Tooltip>
+            ),
+          },
+          { title: 'Khen thưởng', dataIndex: 'award' },
+          { title: 'Hạng', dataIndex: 'rank', align: 'center', render: (v: number | null) => v ?? '' },
+        ] satisfies ColumnsType<Row>)
+      : []),
+  ];
+
+  return (
+    <Flex vertical gap={12}>
+      <Segmented<Period>
+        value={period}
+        onChange={(p) => {
+          const next = new URLSearchParams(params);
+          next.set('ky', p);
+          setParams(next);
+        }}
+        options={(Object.keys(periodLabels) as Period[]).map((p) => ({ value: p, label: periodLabels[p] }))}
+      />
+      {summary.error && <Alert type="error" showIcon message={summary.error.message} />}
+      <Table<Row>
+        rowKey="student_id"
+        data-testid="class-summary"
+        size="small"
+        bordered
+        loading={summary.isPending}
+        dataSource={data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        columns={columns}
+        expandable={{
+          expandedRowRender: (row) => (
+            <Flex vertical gap={4} data-testid="summary-explanation">
+              {row.missing.length > 0 && (
+                <Typography.Text type="warning">Còn thiếu: {row.missing.join('; ')}</Typography.Text>
+              )}
+              {row.reassessment_blocked_by_conduct && (
+                <Typography.Text type="secondary">
+                  Rèn luyện cả năm Chưa đạt nên không được kiểm tra lại (A6)
+                </Typography.Text>
+              )}
+              <ul className="summary-explanation">
+                {row.explanation.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </Flex>
+          ),
+          rowExpandable: (row) => row.explanation.length > 0 || row.missing.length > 0,
+        }}
+      />
+      {data && <Counts summary={data} year={year} />}
+    </Flex>
+  );
+}
+
+function Counts({ summary, year }: { summary: ClassSummary; year: boolean }) {
+  const groups: [string, Record<string, number>, (k: string) => string][] = [
+    ['Học tập', summary.counts.learning, (k) => k],
+    ['Rèn luyện', summary.counts.conduct, (k) => k],
+    ...(year
+      ? ([
+          ['Kết quả', summary.counts.outcome, outcomeName],
+          ['Khen thưởng', summary.counts.award, (k: string) => k],
+        ] as [string, Record<string, number>, (k: string) => string][])
+      : []),
+  ];
+  return (
+    <Flex vertical gap={4} data-testid="summary-counts">
+      {groups.map(([label, counts, name]) => (
+        <Typography.Text key={label}>
+          <strong>{label}:</strong>{' '}
+          {Object.entries(counts)
+            .map(([k, n]) => `${name(k)} ${n}`)
+            .join(' · ') || '—'}
+        </Typography.Text>
+      ))}
+    </Flex>
+  );
+}
