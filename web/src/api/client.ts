@@ -190,3 +190,63 @@ export async function requestChecked<T>(
   }
   return body;
 }
+
+/// A file upload's answer: the JSON body of a 2xx, or of an error answered as plain JSON in `acceptStatus` (e.g.
+/// 422 with an import report).
+export interface UploadReply<T> {
+  status: number;
+  body: T;
+}
+
+/// Sends a file's bytes as the request body (`Content-Type` from the file, or `contentType`). Answers in
+/// `acceptStatus` that are plain JSON come back as the reply; every other failure throws `ApiError` as `request`.
+export async function upload<T>(
+  path: string,
+  file: Blob,
+  options: { contentType?: string; acceptStatus?: number[]; signal?: AbortSignal } = {},
+): Promise<UploadReply<T>> {
+  const headers = new Headers({
+    Accept: `application/json, ${PROBLEM_MEDIA_TYPE}`,
+    'Content-Type': options.contentType ?? (file.type || 'application/octet-stream'),
+  });
+  if (csrfToken !== null) {
+    headers.set('X-CSRF-Token', csrfToken);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') {
+      throw cause;
+    }
+    throw new ApiError(
+      { type: 'about:blank', title: 'Không kết nối được máy chủ', status: 0, code: ClientErrorCode.Network },
+      { cause },
+    );
+  }
+  const contentType = (response.headers.get('Content-Type') ?? '').toLowerCase();
+  const accepted =
+    response.ok || (options.acceptStatus?.includes(response.status) && contentType.startsWith('application/json'));
+  if (!accepted) {
+    throw await errorFromResponse(response);
+  }
+  try {
+    return { status: response.status, body: (await response.json()) as T };
+  } catch (cause) {
+    throw new ApiError(
+      {
+        type: 'about:blank',
+        title: 'Máy chủ trả về dữ liệu không đọc được',
+        status: response.status,
+        code: ClientErrorCode.InvalidBody,
+      },
+      { cause },
+    );
+  }
+}

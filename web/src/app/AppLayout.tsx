@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Drawer, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { logout, roleNamesOf, SESSION_QUERY_KEY, useSession } from '../features/org/session';
+import { logout, navAudiencesOf, SESSION_QUERY_KEY, useSession } from '../features/org/session';
 import { navItemsFor, selectedNavPath, type NavItem } from './navigation';
 
 const { Header, Sider, Content, Footer } = Layout;
@@ -14,7 +14,7 @@ function useNavItems(): NavItem[] {
   if (session.isPending) {
     return [];
   }
-  return navItemsFor(session.data ? roleNamesOf(session.data) : null);
+  return navItemsFor(session.data ? navAudiencesOf(session.data) : null);
 }
 
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {

@@ -24,6 +24,18 @@ describe('navigation by role', () => {
     expect(labels(roles)).toEqual(expected);
   });
 
+  it("shows a school's administrator the school records as well as their admin entries (SCH-1, SCH-3)", () => {
+    expect(labels(['unit_admin', 'school_admin'])).toEqual([
+      'Trang chủ',
+      'Đơn vị',
+      'Tài khoản',
+      'Lớp học',
+      'Nhập dữ liệu',
+      'Tài khoản của tôi',
+      'Trạng thái hệ thống',
+    ]);
+  });
+
   it('gives a person with several roles the union once, in menu order', () => {
     expect(labels(['parent', 'principal', 'homeroom_teacher', 'subject_teacher'])).toEqual([
       'Trang chủ',

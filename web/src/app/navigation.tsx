@@ -4,6 +4,7 @@ import {
   DashboardOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ImportOutlined,
   LoginOutlined,
   ReadOutlined,
   SmileOutlined,
@@ -34,7 +35,8 @@ export type Role =
   | 'student';
 
 /// Who sees an entry: a role, anyone signed in, or someone not signed in.
-export type Audience = Role | 'signed_in' | 'anonymous';
+/// `school_admin` is a unit administrator whose unit is a school (see `navAudiencesOf`).
+export type Audience = Role | 'school_admin' | 'signed_in' | 'anonymous';
 
 /// Every entry, in the order the menu shows them.
 const items = {
@@ -43,6 +45,7 @@ const items = {
   subunits: { path: '/don-vi', label: 'Đơn vị trực thuộc', icon: <ApartmentOutlined /> },
   accounts: { path: '/tai-khoan', label: 'Tài khoản', icon: <TeamOutlined /> },
   classes: { path: '/lop-hoc', label: 'Lớp học', icon: <BookOutlined /> },
+  dataImport: { path: '/nhap-du-lieu', label: 'Nhập dữ liệu', icon: <ImportOutlined /> },
   myClasses: { path: '/lop-cua-toi', label: 'Lớp của tôi', icon: <ReadOutlined /> },
   myChildren: { path: '/con-cua-toi', label: 'Con của tôi', icon: <SmileOutlined /> },
   myRecord: { path: '/ho-so-cua-em', label: 'Hồ sơ của em', icon: <IdcardOutlined /> },
@@ -59,6 +62,7 @@ export const navByAudience: Record<Audience, ItemKey[]> = {
   anonymous: ['home', 'status', 'signIn'],
   signed_in: ['home', 'me'],
   unit_admin: ['units', 'accounts', 'status'],
+  school_admin: ['classes', 'dataImport'],
   authority_leader: ['subunits'],
   authority_staff: ['subunits'],
   principal: ['classes'],

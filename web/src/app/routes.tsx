@@ -6,6 +6,7 @@ import { MyAccountPage } from '../features/org/MyAccountPage';
 import { UnitsPage } from '../features/org/UnitsPage';
 import { ClassesPage } from '../features/school/ClassesPage';
 import { ClassStudentsPage } from '../features/school/ClassStudentsPage';
+import { ImportPage } from '../features/school/ImportPage';
 import { MyClassesPage } from '../features/school/MyClassesPage';
 import { MyStudentsPage } from '../features/school/MyStudentsPage';
 import { StatusPage } from '../features/system/StatusPage';
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
           { path: 'lop-hoc', element: <ClassesPage /> },
           { path: 'lop-hoc/:id', element: <ClassStudentsPage /> },
           { path: 'lop-cua-toi', element: <MyClassesPage /> },
+          { path: 'nhap-du-lieu', element: <ImportPage /> },
           { path: 'nhap-diem', element: <ScoreSheetsPage /> },
           { path: 'nhap-diem/:classId/:subject', element: <ScoreEntryPage /> },
           { path: 'con-cua-toi', element: <MyStudentsPage role="parent" title="Con của tôi" /> },

@@ -150,6 +150,16 @@ export function roleNamesOf(user: User): string[] {
   return [...new Set(user.roles.map((grant) => grant.role))];
 }
 
+/// Whom the navigation is for: the role names, and `school_admin` for a unit administrator of a school (who keeps
+/// the school's records: classes, students, staff, assignments, years, imports).
+export function navAudiencesOf(user: User): string[] {
+  const names = roleNamesOf(user);
+  if (user.roles.some((grant) => grant.role === 'unit_admin' && grant.unit_kind === 'school')) {
+    names.push('school_admin');
+  }
+  return names;
+}
+
 export const roleLabels: Record<string, string> = {
   unit_admin: 'Quản trị đơn vị',
   authority_leader: 'Lãnh đạo Sở/Phòng',

@@ -90,3 +90,38 @@ export function vietnameseDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
+
+/// A school year with its semesters (`GET /api/v1/schools/{unit_id}/years`, newest first).
+export interface SchoolYear {
+  id: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  status: string;
+  unit_id: string;
+  semesters: { number: number; starts_on: string; ends_on: string }[];
+}
+
+export function useSchoolYears(unitId: string | undefined) {
+  return useQuery({
+    queryKey: ['school-years', unitId],
+    enabled: unitId !== undefined,
+    queryFn: ({ signal }) =>
+      request<{ items: SchoolYear[] }>(`/api/v1/schools/${encodeURIComponent(unitId ?? '')}/years`, {
+        signal,
+      }).then((body) => body.items),
+  });
+}
+
+/// The classes of one year of a school (`?year=` a name or id; all of the latest year when absent).
+export function useYearClasses(unitId: string | undefined, year: string | undefined) {
+  return useQuery({
+    queryKey: ['school-classes', unitId, year],
+    enabled: unitId !== undefined && year !== undefined,
+    queryFn: ({ signal }) =>
+      request<{ items: SchoolClass[] }>(
+        `/api/v1/schools/${encodeURIComponent(unitId ?? '')}/classes?year=${encodeURIComponent(year ?? '')}`,
+        { signal },
+      ).then((body) => body.items),
+  });
+}
