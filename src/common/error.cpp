@@ -27,6 +27,7 @@ std::string_view Name(Code code) {
         case Code::kCsrf: return "auth.csrf";
         case Code::kTotpRequired: return "auth.totp_required";
         case Code::kTotpInvalid: return "auth.totp_invalid";
+        case Code::kStepUpRequired: return "auth.step_up_required";
         case Code::kAccountDisabled: return "auth.account_disabled";
         case Code::kModuleLocked: return "org.module_locked";
         case Code::kGradebookWindowClosed: return "gradebook.window_closed";

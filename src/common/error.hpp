@@ -32,6 +32,7 @@ enum class Code {
     kCsrf,                   ///< auth.csrf
     kTotpRequired,           ///< auth.totp_required
     kTotpInvalid,            ///< auth.totp_invalid
+    kStepUpRequired,         ///< auth.step_up_required
     kAccountDisabled,        ///< auth.account_disabled
     kModuleLocked,           ///< org.module_locked
     kGradebookWindowClosed,  ///< gradebook.window_closed

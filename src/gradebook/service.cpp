@@ -459,7 +459,7 @@ Correction RequestCorrection(app::Context& ctx, const org::Actor& actor, const C
 
 Correction DecideCorrection(app::Context& ctx, const org::Actor& actor, std::int64_t correction_id, bool approve,
                             std::string_view note, const std::vector<std::string>& witnesses,
-                            std::string_view client_address) {
+                            std::string_view client_address, const std::optional<std::string>& totp) {
     if (note.size() > kMaxReason) throw Error(Code::kValidation, "the note has at most 500 bytes");
     std::string witness_text;
     std::string witness_json = "[";
@@ -480,6 +480,7 @@ Correction DecideCorrection(app::Context& ctx, const org::Actor& actor, std::int
             if (c.requested_by == actor.account_id) {
                 throw Error(Code::kForbidden, "a request is decided by someone other than its author");
             }
+            bool stepped_up = approve && org::CheckStepUp(tx, ctx, actor.account_id, totp);
             const Micros now = ctx.clock.Now();
             tx.Exec(store::kDecideCorrection, {c.unit_id, c.id, std::string(approve ? "approved" : "rejected"),
                                                actor.account_id, now, std::string(note), witness_text});
@@ -487,7 +488,8 @@ Correction DecideCorrection(app::Context& ctx, const org::Actor& actor, std::int
                           {c.unit_id, actor.account_id,
                            approve ? "gradebook.correction_approved" : "gradebook.correction_rejected",
                            "correction:" + std::to_string(c.id), std::string(client_address),
-                           "{\"note\":" + Json(note) + ",\"witnesses\":" + witness_json + "}"});
+                           "{\"note\":" + Json(note) + ",\"witnesses\":" + witness_json +
+                               ",\"step_up\":" + (stepped_up ? "\"totp\"" : "null") + "}"});
             if (approve) {
                 const detail::SubjectSetup& subject = setup.Subject(c.subject_code);
                 std::vector<CellChange> change{{c.student_id, c.item, c.new_value, CellStatus::kEntered,
@@ -504,6 +506,9 @@ Correction DecideCorrection(app::Context& ctx, const org::Actor& actor, std::int
         std::string detail = rejected.outcome.detail;
         for (const Violation& v : rejected.outcome.violations) detail += v.message + "; ";
         throw Error(Code::kValidation, detail);
+    } catch (const Error& e) {
+        if (e.code() == Code::kTotpInvalid) org::RecordStepUpFailure(ctx, actor, client_address);
+        throw;
     }
 }
 

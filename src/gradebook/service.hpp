@@ -48,9 +48,11 @@ Correction RequestCorrection(app::Context& ctx, const org::Actor& actor, const C
                              std::string_view client_address);
 
 /// GB-7: the principal approves (the change is applied in the same transaction, its audit entry naming the
-/// request) or rejects a pending request, with the witnesses present.
+/// request) or rejects a pending request, with the witnesses present. An approver with an active second factor
+/// steps up with a fresh TOTP code (`totp`; org::CheckStepUp): `auth.step_up_required` without one,
+/// `auth.totp_invalid` for a wrong or used one (counted against the account's throttle, nothing decided).
 Correction DecideCorrection(app::Context& ctx, const org::Actor& actor, std::int64_t correction_id, bool approve,
                             std::string_view note, const std::vector<std::string>& witnesses,
-                            std::string_view client_address);
+                            std::string_view client_address, const std::optional<std::string>& totp = std::nullopt);
 
 }  // namespace hocvu::gradebook

@@ -29,6 +29,7 @@ ErrorMapping MapError(Code code) {
         case Code::kCsrf: return {403, "Thiếu hoặc sai mã chống giả mạo yêu cầu"};
         case Code::kTotpRequired: return {401, "Cần mã xác thực hai lớp"};
         case Code::kTotpInvalid: return {401, "Mã xác thực hai lớp không đúng"};
+        case Code::kStepUpRequired: return {403, "Cần nhập mã xác thực hai lớp để thực hiện thao tác này"};
         case Code::kAccountDisabled: return {403, "Tài khoản đã bị khóa"};
         case Code::kModuleLocked: return {423, "Chức năng đang bị khóa tại đơn vị"};
         case Code::kGradebookWindowClosed: return {403, "Đã hết thời hạn nhập điểm, cần yêu cầu điều chỉnh"};

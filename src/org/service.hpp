@@ -68,6 +68,16 @@ std::string TotpEnrol(app::Context& ctx, const Actor& actor, std::string_view cl
 /// Activates the pending secret with a first valid code.
 void TotpConfirm(app::Context& ctx, const Actor& actor, std::string_view code, std::string_view client_address);
 
+/// Step-up for a sensitive decision (GB-7: the principal approving a late score change), inside the caller's
+/// transaction. An account with an active second factor must present a fresh TOTP code: kStepUpRequired when it
+/// is absent, kTotpInvalid when it is wrong or already used, kRateLimited (`RateLimited`) after repeated wrong
+/// codes. The code is spent (single use) in the same transaction. Returns false for accounts without a second
+/// factor, which pass.
+bool CheckStepUp(storage::Tx& tx, app::Context& ctx, std::int64_t account_id, const std::optional<std::string>& code);
+/// Counts a wrong step-up code against the account's throttle and audits it (`auth.step_up_failed`), in its own
+/// transaction (call it after the refused decision rolled back).
+void RecordStepUpFailure(app::Context& ctx, const Actor& actor, std::string_view client_address);
+
 /// Builds the actor (grants with their units) for an account, inside a transaction.
 Actor LoadActor(storage::Tx& tx, std::int64_t account_id);
 

@@ -23,6 +23,7 @@ struct ThrottleRule {
 };
 constexpr ThrottleRule kAccountRule{"account:", 5};
 constexpr ThrottleRule kAddressRule{"ip:", 20};
+constexpr ThrottleRule kStepUpRule{"stepup:", 5};
 
 /// Usernames are ASCII; anything else is replaced before it reaches the database or the audit log.
 std::string CleanUsername(std::string_view text) {
@@ -270,6 +271,36 @@ void TotpConfirm(app::Context& ctx, const Actor& actor, std::string_view code, s
                 {actor.account_id, *counter});
         AppendAudit(tx, ctx.ids, ctx.clock,
                     {actor.unit_id, actor.account_id, "auth.totp_enabled", "account:" + actor.username,
+                     std::string(client_address), {}});
+    });
+}
+
+bool CheckStepUp(storage::Tx& tx, app::Context& ctx, std::int64_t account_id, const std::optional<std::string>& code) {
+    auto row = tx.QueryOne("SELECT totp_enabled, totp_secret, totp_last_counter FROM accounts WHERE id = $1",
+                           {account_id});
+    if (!row || row->Int(0) == 0 || row->IsNull(1)) return false;
+    const Micros now = ctx.clock.Now();
+    if (std::int64_t wait = BlockedFor(tx, std::string(kStepUpRule.prefix) + std::to_string(account_id), now)) {
+        throw RateLimited(wait, "too many wrong codes; retry in " + std::to_string(wait) + " s");
+    }
+    if (!code || code->empty()) throw Error(Code::kStepUpRequired, "this decision needs a code from the authenticator");
+    auto counter = MatchTotp(OpenTotpSecret(row->Text(1)), now / kSecond, *code);
+    if (!counter || *counter <= row->Int(2)) {
+        throw Error(Code::kTotpInvalid, counter ? "the code was already used" : "wrong code");
+    }
+    if (tx.Exec("UPDATE accounts SET totp_last_counter = $2 WHERE id = $1 AND totp_last_counter < $2",
+                {account_id, *counter}) == 0) {
+        throw Error(Code::kTotpInvalid, "the code was already used");
+    }
+    return true;
+}
+
+void RecordStepUpFailure(app::Context& ctx, const Actor& actor, std::string_view client_address) {
+    ctx.db.Write([&](storage::Tx& tx) {
+        RecordFailure(tx, kStepUpRule, std::string(kStepUpRule.prefix) + std::to_string(actor.account_id),
+                      ctx.clock.Now());
+        AppendAudit(tx, ctx.ids, ctx.clock,
+                    {actor.unit_id, actor.account_id, "auth.step_up_failed", "account:" + actor.username,
                      std::string(client_address), {}});
     });
 }

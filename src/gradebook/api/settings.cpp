@@ -116,7 +116,8 @@ http::Response DecideCorrection(org::Call& call) {
     return org::api::JsonResponse(
         200, ToJson(gradebook::DecideCorrection(call.ctx, call.Who(), org::PathId(call.request, "id"),
                                                 decision == "approve", org::api::OptText(body, "note").value_or(""),
-                                                witnesses, call.request.client_address)));
+                                                witnesses, call.request.client_address,
+                                                org::api::OptText(body, "totp"))));
 }
 
 http::Response GetProgress(org::Call& call) {

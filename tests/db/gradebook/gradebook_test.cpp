@@ -5,6 +5,7 @@
 
 #include "audit/chain.hpp"
 #include "gradebook/register.hpp"
+#include "org/tokens.hpp"
 #include "schooling_harness.hpp"
 
 namespace hocvu::gradebook {
@@ -276,6 +277,73 @@ TEST_P(GradebookTest, ClosedWindowNeedsACorrectionApprovedByThePrincipal) {
     // A correction for an open column is refused: save it directly.
     request["item"] = "tx2";
     EXPECT_EQ(Send("POST", "/api/v1/corrections", request, &teacher_).status, 422);
+}
+
+TEST_P(GradebookTest, GB7ApprovalNeedsAFreshTotpCodeWhenThePrincipalHasOne) {
+    setenv("HOCVU_TOTP_KEY", "8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0", 1);
+    std::string s = StudentAt(0);
+    ASSERT_EQ(Save(teacher_, 0, {{{"student_id", s}, {"item", "gk"}, {"value", "6"}}}).status, 200);
+    const std::string windows = "/api/v1/schools/" + Str(UnitId("thptchuvanan")) + "/entry-windows";
+    ASSERT_EQ(Send("PUT", windows,
+                   {{"year_id", Str(YearId())}, {"semester", 1}, {"item_kind", "gk"}, {"opens_at", "2026-07-01"},
+                    {"closes_at", "2026-08-01"}},
+                   &principal_)
+                  .status,
+              200);
+    nlohmann::json request = {{"class_id", "101"}, {"subject_code", "TOAN"}, {"semester", 1}, {"student_id", s},
+                              {"item", "gk"},      {"new_value", "8"},       {"reason", "chấm sót câu 3"}};
+    Reply filed = Send("POST", "/api/v1/corrections", request, &teacher_);
+    ASSERT_EQ(filed.status, 201) << filed.body.dump();
+    const std::string decide = "/api/v1/corrections/" + filed.body["id"].get<std::string>() + "/decision";
+
+    // The principal enrols a second factor.
+    Reply enrol = Send("POST", "/api/v1/auth/totp/enrol", nullptr, &principal_);
+    ASSERT_EQ(enrol.status, 200) << enrol.body.dump();
+    const std::string secret = enrol.body["secret"];
+    const std::int64_t now = clock_.Now() / 1000000;
+    ASSERT_EQ(Send("POST", "/api/v1/auth/totp/confirm", {{"code", org::TotpCode(secret, now)}}, &principal_).status,
+              200);
+
+    // Without a code, with a wrong one, or with the code already spent at enrolment: refused, nothing decided.
+    EXPECT_EQ(Send("POST", decide, {{"decision", "approve"}}, &principal_).code, "auth.step_up_required");
+    EXPECT_EQ(Send("POST", decide, {{"decision", "approve"}, {"totp", "000000"}}, &principal_).code,
+              "auth.totp_invalid");
+    EXPECT_EQ(Send("POST", decide, {{"decision", "approve"}, {"totp", org::TotpCode(secret, now)}}, &principal_).code,
+              "auth.totp_invalid");
+    EXPECT_EQ(AuditCount("auth.step_up_failed"), 2);
+    EXPECT_EQ(AuditCount("gradebook.correction_approved"), 0);
+    EXPECT_EQ(Send("GET", Sheet(), nullptr, &teacher_).body["rows"][0]["cells"]["gk"]["value"], "6.0");
+
+    clock_.Advance(30 * 1000000);
+    const std::string code = org::TotpCode(secret, now + 30);
+    Reply approved = Send("POST", decide, {{"decision", "approve"}, {"totp", code}}, &principal_);
+    ASSERT_EQ(approved.status, 200) << approved.body.dump();
+    EXPECT_EQ(approved.body["status"], "approved");
+    EXPECT_EQ(Send("GET", Sheet(), nullptr, &teacher_).body["rows"][0]["cells"]["gk"]["value"], "8.0");
+    std::string details = db().Read([&](storage::Tx& tx) {
+        return tx.QueryOne("SELECT details FROM audit_log WHERE action = 'gradebook.correction_approved'")->Text(0);
+    });
+    EXPECT_NE(details.find("\"step_up\":\"totp\""), std::string::npos) << details;
+
+    // The code works once: a second request cannot be approved with it; a rejection needs no code.
+    request["new_value"] = "9";
+    Reply second = Send("POST", "/api/v1/corrections", request, &teacher_);
+    ASSERT_EQ(second.status, 201);
+    const std::string decide2 = "/api/v1/corrections/" + second.body["id"].get<std::string>() + "/decision";
+    EXPECT_EQ(Send("POST", decide2, {{"decision", "approve"}, {"totp", code}}, &principal_).code,
+              "auth.totp_invalid");
+    // Five wrong codes hold the account back for a while, even with a right one (one step of drift is allowed).
+    for (int i = 0; i < 2; ++i) {
+        EXPECT_EQ(Send("POST", decide2, {{"decision", "approve"}, {"totp", "000000"}}, &principal_).status, 401);
+    }
+    EXPECT_EQ(Send("POST", decide2, {{"decision", "approve"}, {"totp", org::TotpCode(secret, now + 60)}}, &principal_)
+                  .status,
+              429);
+    EXPECT_EQ(AuditCount("auth.step_up_failed"), 5);
+    Reply rejected = Send("POST", decide2, {{"decision", "reject"}, {"note", "không có căn cứ"}}, &principal_);
+    EXPECT_EQ(rejected.body["status"], "rejected");
+    for (const auto& unit : audit::Verify(db())) EXPECT_TRUE(unit.ok) << unit.reason;
+    unsetenv("HOCVU_TOTP_KEY");
 }
 
 TEST_P(GradebookTest, LocksRefuseWrites) {
