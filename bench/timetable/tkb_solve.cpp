@@ -7,7 +7,10 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: tkb_solve INSTANCE.json [--time-limit SECONDS] [--seed N] [--out FILE] [--threads N]\n";
+    "usage: tkb_solve INSTANCE.json [--time-limit SECONDS] [--seed N] [--out FILE] [--threads N]\n"
+    "                 [--single-day-price K] [--weights-only]\n"
+    "  --single-day-price K  search price of a single-period day, K times the instance's weight (default 3)\n"
+    "  --weights-only        rank timetables by the weighted objective alone, not single-period days first\n";
 
 }  // namespace
 
@@ -25,6 +28,10 @@ int main(int argc, char** argv) {
             options.out_path = argv[++i];
         } else if (arg == "--threads" && has_value) {
             options.threads = std::atoi(argv[++i]);
+        } else if (arg == "--single-day-price" && has_value) {
+            options.single_day_price = std::atoi(argv[++i]);
+        } else if (arg == "--weights-only") {
+            options.single_days_first = false;
         } else if (!arg.empty() && arg[0] != '-' && options.instance_path.empty()) {
             options.instance_path = arg;
         } else {

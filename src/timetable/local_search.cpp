@@ -14,14 +14,19 @@ constexpr int kMaxChainClasses = 8;
 constexpr long long kClassSearchNodes = 200000;
 constexpr long long kClashRank = 1000000;
 
-std::size_t Idx(int value) { return static_cast<std::size_t>(value); }
+std::size_t Idx(int value) {
+    return static_cast<std::size_t>(value);
+}
 
-int PopCount(std::uint32_t mask) { return __builtin_popcount(mask); }
+int PopCount(std::uint32_t mask) {
+    return __builtin_popcount(mask);
+}
 
 }  // namespace
 
 SearchState::SearchState(const Problem& problem, const std::vector<TeacherRequest>& relaxed, SearchWeights weights)
     : p_(problem), weights_(weights) {
+    single_price_ = weights_.single_day >= 0 ? weights_.single_day : p_.weight_single_day;
     unavailable_ = p_.unavailable_mask;
     max_days_ = p_.max_days;
     max_per_day_.assign(Idx(p_.teachers), p_.max_periods_per_day);
@@ -73,6 +78,8 @@ void SearchState::Clear() {
     requests_ = 0;
     unavailable_total_ = 0;
     soft_ = 0;
+    singles_ = 0;
+    objective_ = 0;
 }
 
 void SearchState::AddTeacher(int teacher, int slot) {
@@ -175,7 +182,10 @@ SearchState::TeacherCost SearchState::ComputeTeacher(int teacher) const {
         const int taught = PopCount(mask);
         const int gaps = (31 - __builtin_clz(mask)) - __builtin_ctz(mask) + 1 - taught;
         week_gaps += gaps;
-        cost.soft += static_cast<long long>(gaps) * p_.weight_gap + (taught == 1 ? p_.weight_single_day : 0);
+        const bool single = taught == 1 && p_.weight_single_day > 0;
+        cost.soft += static_cast<long long>(gaps) * p_.weight_gap + (single ? single_price_ : 0);
+        cost.objective += static_cast<long long>(gaps) * p_.weight_gap + (single ? p_.weight_single_day : 0);
+        cost.singles += single ? 1 : 0;
         const int unavailable = PopCount(mask & unavailable_[t * Idx(p_.days) + Idx(day)]);
         cost.unavailable += unavailable;
         cost.requests += unavailable;
@@ -200,7 +210,7 @@ SearchState::TeacherCost SearchState::ComputeTeacher(int teacher) const {
 
 void SearchState::UpdateDefective(int teacher) {
     const std::size_t t = Idx(teacher);
-    const bool defective = teacher_cost_[t].soft > 0;
+    const bool defective = teacher_cost_[t].objective > 0;
     if (defective && defective_pos_[t] < 0) {
         defective_pos_[t] = static_cast<int>(defective_.size());
         defective_.push_back(teacher);
@@ -217,21 +227,43 @@ void SearchState::RecomputeAllTeachers() {
     requests_ = 0;
     unavailable_total_ = 0;
     soft_ = 0;
+    singles_ = 0;
+    objective_ = 0;
     for (int t = 0; t < p_.teachers; ++t) {
         teacher_cost_[Idx(t)] = ComputeTeacher(t);
         requests_ += teacher_cost_[Idx(t)].requests;
         unavailable_total_ += teacher_cost_[Idx(t)].unavailable;
         soft_ += teacher_cost_[Idx(t)].soft;
+        singles_ += teacher_cost_[Idx(t)].singles;
+        objective_ += teacher_cost_[Idx(t)].objective;
         UpdateDefective(t);
     }
 }
 
-void SearchState::SaveBestIfImproved() {
+void SearchState::SetSingleDayPrice(long long price) {
+    if (price == single_price_) {
+        return;
+    }
+    single_price_ = price;
+    RecomputeAllTeachers();
+}
+
+bool SearchState::BeatsBest() const {
     // Clashes weigh more than any number of broken requests: a week with a clash cannot be used at all.
+    // With single_days_first a teacher called in for one period is worse than any number of gaps.
     const long long hard = clashes_ * kClashRank + requests_;
-    if (best_start_.empty() || hard < best_hard_ || (hard == best_hard_ && soft_ < best_soft_)) {
-        best_hard_ = hard;
-        best_soft_ = soft_;
+    const long long singles = weights_.single_days_first ? singles_ : 0;
+    if (best_start_.empty() || hard != best_hard_) {
+        return best_start_.empty() || hard < best_hard_;
+    }
+    return singles < best_singles_ || (singles == best_singles_ && objective_ < best_objective_);
+}
+
+void SearchState::SaveBestIfImproved() {
+    if (BeatsBest()) {
+        best_hard_ = clashes_ * kClashRank + requests_;
+        best_singles_ = weights_.single_days_first ? singles_ : 0;
+        best_objective_ = objective_;
         best_cost_ = Cost();
         best_start_ = start_;
     }
@@ -355,7 +387,8 @@ bool SearchState::ConstructClassAlone(int class_index, Rng& rng) {
     std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
         const auto key = [this](int c) {
             return p_.comp_duration[Idx(c)] * 100 +
-                   static_cast<int>(p_.lesson_comps[Idx(p_.comp_lesson[Idx(c)])].size()) * 10 + p_.comp_not_last[Idx(c)];
+                   static_cast<int>(p_.lesson_comps[Idx(p_.comp_lesson[Idx(c)])].size()) * 10 +
+                   p_.comp_not_last[Idx(c)];
         };
         return key(a) > key(b);
     });
@@ -663,6 +696,8 @@ void SearchState::Commit() {
         requests_ += cost.requests - old.requests;
         unavailable_total_ += cost.unavailable - old.unavailable;
         soft_ += cost.soft - old.soft;
+        singles_ += cost.singles - old.singles;
+        objective_ += cost.objective - old.objective;
         old = cost;
         UpdateDefective(teacher);
     }
@@ -801,8 +836,8 @@ int SearchState::TargetNextTo(int teacher, Rng& rng) const {
     if (teaching == 0) {
         return -1;
     }
-    const int day = defective > 0 && rng.Below(2) == 0 ? defective_days[rng.Below(defective)]
-                                                       : teaching_days[rng.Below(teaching)];
+    const int day =
+        defective > 0 && rng.Below(2) == 0 ? defective_days[rng.Below(defective)] : teaching_days[rng.Below(teaching)];
     const std::uint32_t mask = teacher_mask_[Idx(teacher * p_.days + day)];
     const int first = __builtin_ctz(mask);
     const int last = 31 - __builtin_clz(mask);
@@ -865,8 +900,8 @@ bool SearchState::Anneal(Rng& rng, long long iterations, double t_from, double t
         const int day1 = slot1 / p_.periods;
         const int period1 = slot1 % p_.periods;
         const int day2 = target >= 0 ? target / p_.periods : rng.Below(p_.days);
-        const int period2 = target >= 0 ? std::min(target % p_.periods, p_.periods - length)
-                                        : rng.Below(p_.periods - length + 1);
+        const int period2 =
+            target >= 0 ? std::min(target % p_.periods, p_.periods - length) : rng.Below(p_.periods - length + 1);
         if (day1 == day2 && std::abs(period1 - period2) < length) {
             continue;
         }
@@ -877,9 +912,7 @@ bool SearchState::Anneal(Rng& rng, long long iterations, double t_from, double t
         const long long delta = pending_delta_;
         if (delta <= 0 || rng.Uniform() < std::exp(-static_cast<double>(delta) / temperature)) {
             Commit();
-            if (delta <= 0 && (clashes_ * kClashRank + requests_ < best_hard_ || soft_ < best_soft_)) {
-                SaveBestIfImproved();
-            }
+            SaveBestIfImproved();
         } else {
             Undo();
         }

@@ -13,9 +13,13 @@ namespace hocvu::timetable {
 /// Weights of the search cost: teacher clashes, violated teacher requests/caps, soft objective.
 struct SearchWeights {
     long long clash = 1000;
-    long long unavailable = 1000; ///< per period taught while the teacher asked to be free
-    long long request = 1000;     ///< per unit over a teacher cap (periods/day, gaps, teaching days)
+    long long unavailable = 1000;  ///< per period taught while the teacher asked to be free
+    long long request = 1000;      ///< per unit over a teacher cap (periods/day, gaps, teaching days)
     long long soft = 1;
+    /// Search price of one single-period teaching day; −1 = the instance's weight.
+    long long single_day = -1;
+    /// Rank timetables by single-period days before the weighted objective (see SaveBestIfImproved).
+    bool single_days_first = false;
 };
 
 /// What a repair works on: every broken hard rule (half of the steps on clashes while any), or clashes only.
@@ -59,15 +63,24 @@ public:
     /// Teacher clashes plus violated request units in the current state.
     [[nodiscard]] long long Hard() const { return clashes_ + requests_; }
     [[nodiscard]] long long Clashes() const { return clashes_; }
+    /// Search soft cost: gaps at their weight, single-period days at the search price.
     [[nodiscard]] long long Soft() const { return soft_; }
-    /// The best state so far has the fewest clashes, then the fewest broken requests, then the lowest soft
-    /// objective; BestHard ranks the first two (clashes × 10⁶ + requests).
+    /// The instance's objective of the current state (gaps and single-period days at the instance's weights).
+    [[nodiscard]] long long Objective() const { return objective_; }
+    /// Single-period teaching days of the current state (0 when the instance gives them no weight).
+    [[nodiscard]] long long SingleDays() const { return singles_; }
+    /// The best state so far has the fewest clashes, then the fewest broken requests, then (with
+    /// `single_days_first`) the fewest single-period days, then the lowest objective; BestHard ranks the first
+    /// two (clashes × 10⁶ + requests).
     [[nodiscard]] long long BestHard() const { return best_hard_; }
-    [[nodiscard]] long long BestSoft() const { return best_soft_; }
+    [[nodiscard]] long long BestSingles() const { return best_singles_; }
+    /// The instance's objective of the best state.
+    [[nodiscard]] long long BestSoft() const { return best_objective_; }
+    /// Changes the search price of a single-period day (the ranking of the best state is not affected).
+    void SetSingleDayPrice(long long price);
+    [[nodiscard]] long long SingleDayPrice() const { return single_price_; }
     /// Price of one unit over a teacher cap during the search (the best state is still chosen hard-first).
-    void SetRequestWeight(long long weight) {
-        weights_.request = weight;
-    }
+    void SetRequestWeight(long long weight) { weights_.request = weight; }
     /// Price of one period taught while the teacher asked to be free.
     void SetUnavailableWeight(long long weight) { weights_.unavailable = weight; }
     [[nodiscard]] long long RequestWeight() const { return weights_.request; }
@@ -90,7 +103,9 @@ private:
     struct TeacherCost {
         long long requests = 0;  ///< unavailable periods taught plus units over the caps
         long long unavailable = 0;
-        long long soft = 0;
+        long long soft = 0;       ///< search cost: gaps × weight + single-period days × search price
+        long long singles = 0;    ///< single-period days (counted only when the instance weighs them)
+        long long objective = 0;  ///< gaps and single-period days at the instance's weights
     };
 
     void Clear();
@@ -114,6 +129,7 @@ private:
     void Undo();
     void Commit();
     void SaveBestIfImproved();
+    [[nodiscard]] bool BeatsBest() const;
     void CollectConflicts(std::vector<int>& out, bool clashes_first) const;
     void UpdateDefective(int teacher);
     [[nodiscard]] int TargetNextTo(int teacher, Rng& rng) const;
@@ -127,9 +143,9 @@ private:
     std::vector<int> max_gaps_day_;
     std::vector<int> max_gaps_week_;
 
-    std::vector<int> cell_;                 ///< class × slot → component or −1
-    std::vector<std::uint8_t> reserved_;    ///< class × slot cells left empty by the construction
-    std::vector<int> start_;                ///< component → start slot or −1
+    std::vector<int> cell_;                    ///< class × slot → component or −1
+    std::vector<std::uint8_t> reserved_;       ///< class × slot cells left empty by the construction
+    std::vector<int> start_;                   ///< component → start slot or −1
     std::vector<std::uint8_t> teacher_count_;  ///< teacher × slot
     std::vector<std::uint32_t> teacher_mask_;  ///< teacher × day
     std::vector<int> teacher_clashes_;
@@ -140,10 +156,14 @@ private:
     long long requests_ = 0;
     long long unavailable_total_ = 0;
     long long soft_ = 0;
+    long long singles_ = 0;
+    long long objective_ = 0;
+    long long single_price_ = 0;
 
     long long best_cost_ = 0;
     long long best_hard_ = 0;
-    long long best_soft_ = 0;
+    long long best_singles_ = 0;
+    long long best_objective_ = 0;
     std::vector<int> best_start_;
 
     // Scratch of the pending move.

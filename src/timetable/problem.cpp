@@ -45,8 +45,9 @@ Problem BuildProblem(const Instance& instance) {
 
     for (int l = 0; l < p.lessons; ++l) {
         const Lesson& lesson = instance.lessons[static_cast<std::size_t>(l)];
-        const bool not_last = std::find(rules.subjects_not_in_last_period.begin(), rules.subjects_not_in_last_period.end(),
-                                        lesson.subject_index) != rules.subjects_not_in_last_period.end();
+        const bool not_last =
+            std::find(rules.subjects_not_in_last_period.begin(), rules.subjects_not_in_last_period.end(),
+                      lesson.subject_index) != rules.subjects_not_in_last_period.end();
         int fixed = -1;
         for (const FixedSlot& fs : rules.fixed_slots) {
             if (fs.subject_index == lesson.subject_index) {
@@ -82,7 +83,8 @@ Problem BuildProblem(const Instance& instance) {
         const Teacher& teacher = instance.teachers[static_cast<std::size_t>(t)];
         for (const Slot& slot : teacher.unavailable) {
             if (slot.day >= 0 && slot.day < p.days && slot.period >= 0 && slot.period < p.periods) {
-                p.unavailable_mask[static_cast<std::size_t>(t * p.days + slot.day)] |= 1U << static_cast<unsigned>(slot.period);
+                p.unavailable_mask[static_cast<std::size_t>(t * p.days + slot.day)] |=
+                    1U << static_cast<unsigned>(slot.period);
             }
         }
         if (teacher.max_days) {
@@ -106,6 +108,50 @@ Problem BuildProblem(const Instance& instance) {
     p.weight_gap = instance.soft.teacher_gap;
     p.weight_single_day = instance.soft.teacher_single_period_day;
     return p;
+}
+
+int SinglePeriodDayLowerBound(const Problem& problem) {
+    if (problem.weight_single_day <= 0) {
+        return 0;
+    }
+    int bound = 0;
+    for (int t = 0; t < problem.teachers; ++t) {
+        const auto& comps = problem.teacher_comps[static_cast<std::size_t>(t)];
+        if (problem.teacher_load[static_cast<std::size_t>(t)] == 1) {
+            ++bound;
+            continue;
+        }
+        std::vector<std::uint32_t> fixed_mask(static_cast<std::size_t>(problem.days), 0);
+        int free_components = 0;
+        for (int comp : comps) {
+            const int slot = problem.comp_fixed_slot[static_cast<std::size_t>(comp)];
+            if (slot < 0) {
+                ++free_components;
+                continue;
+            }
+            const int day = slot / problem.periods;
+            for (int k = 0; k < problem.comp_duration[static_cast<std::size_t>(comp)]; ++k) {
+                fixed_mask[static_cast<std::size_t>(day)] |= 1U << static_cast<unsigned>(slot % problem.periods + k);
+            }
+        }
+        const std::uint32_t all = problem.periods >= 32 ? ~0U : (1U << static_cast<unsigned>(problem.periods)) - 1U;
+        int rescuable = 0;
+        for (int day = 0; day < problem.days; ++day) {
+            const std::uint32_t mask = fixed_mask[static_cast<std::size_t>(day)];
+            if (__builtin_popcount(mask) != 1) {
+                continue;
+            }
+            const std::uint32_t open =
+                all & ~mask & ~problem.unavailable_mask[static_cast<std::size_t>(t * problem.days + day)];
+            if (open == 0) {
+                ++bound;
+            } else {
+                ++rescuable;
+            }
+        }
+        bound += std::max(0, rescuable - free_components);
+    }
+    return bound;
 }
 
 }  // namespace hocvu::timetable

@@ -50,6 +50,14 @@ struct Problem {
     [[nodiscard]] int Slot(int day, int period) const { return day * periods + period; }
 };
 
+/// A lower bound on the single-period teaching days of every timetable of the problem, from the fixed lessons
+/// and the teachers' availability alone. A day on which a teacher has exactly one fixed period is a
+/// single-period day unless another lesson of theirs comes on that day: it always is when the teacher is
+/// unavailable in every other period of it, and otherwise each of the teacher's other components can rescue
+/// at most one such day (a component lies on one day). A teacher with a single period in the week has one.
+/// 0 when the instance gives single-period days no weight.
+[[nodiscard]] int SinglePeriodDayLowerBound(const Problem& problem);
+
 /// Builds the search view of an instance. The instance must have 1…16 periods per day and at least one day.
 [[nodiscard]] Problem BuildProblem(const Instance& instance);
 

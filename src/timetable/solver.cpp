@@ -28,10 +28,12 @@ constexpr long long kFirstRequestWeight = 3;
 // Price of one unit over a teacher cap while annealing: starts low and rises by half each epoch the caps stay
 // broken, up to kMaxRequestWeight soft units.
 constexpr long long kMaxRequestWeight = 30;
-
+// Default search price of a single-period day, in units of the instance's weight for it.
+constexpr int kSingleDayPrice = 3;
 
 struct Worker {
-    Worker(const Problem& problem, std::uint64_t seed) : state(problem, {}, SearchWeights{}), rng(seed) {}
+    Worker(const Problem& problem, std::uint64_t seed, const SearchWeights& weights)
+        : state(problem, {}, weights), rng(seed) {}
 
     SearchState state;
     Rng rng;
@@ -43,7 +45,10 @@ struct Worker {
 };
 
 bool Better(const SearchState& a, const SearchState& b) {
-    return a.BestHard() < b.BestHard() || (a.BestHard() == b.BestHard() && a.BestSoft() < b.BestSoft());
+    if (a.BestHard() != b.BestHard()) {
+        return a.BestHard() < b.BestHard();
+    }
+    return a.BestSingles() < b.BestSingles() || (a.BestSingles() == b.BestSingles() && a.BestSoft() < b.BestSoft());
 }
 
 Timetable ToTimetable(const Problem& problem, const std::vector<int>& starts) {
@@ -63,9 +68,17 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
     const long long budget =
         options.epoch_budget > 0 ? options.epoch_budget : std::max<long long>(20000, 150LL * problem.components);
 
+    const int single_lower_bound = SinglePeriodDayLowerBound(problem);
+    SearchWeights weights;
+    weights.single_days_first = options.single_days_first;
+    // Construction and repair see single-period days at the instance's weight (their job is the hard rules);
+    // the annealing prices them higher, so that it trades a few gaps for one.
+    const long long single_day_price = static_cast<long long>(problem.weight_single_day) *
+                                       (options.single_day_price > 0 ? options.single_day_price : kSingleDayPrice);
     std::vector<std::unique_ptr<Worker>> workers;
     for (int w = 0; w < worker_count; ++w) {
-        workers.push_back(std::make_unique<Worker>(problem, options.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(w)));
+        workers.push_back(std::make_unique<Worker>(
+            problem, options.seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(w), weights));
     }
     std::atomic<bool> aborted{false};
     const std::function<bool()> abort = [&]() {
@@ -81,7 +94,9 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
     const std::function<bool()> never = [] { return false; };
 
     SolveResult result;
+    result.single_period_days_lower_bound = single_lower_bound;
     long long best_hard = -1;
+    long long best_singles = 0;
     long long best_soft = 0;
     std::vector<int> best_starts;
 
@@ -109,12 +124,13 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
             // Teacher requests and caps still broken: anneal with a price on them that rises while they stay
             // broken, so the search can trade them against the soft goals instead of freezing.
             if (worker.state.Hard() > 0) {
-                const long long weight = worker.priced_requests ? worker.state.RequestWeight() * 3 / 2 + 1
-                                                                : kFirstRequestWeight;
+                const long long weight =
+                    worker.priced_requests ? worker.state.RequestWeight() * 3 / 2 + 1 : kFirstRequestWeight;
                 worker.priced_requests = true;
                 worker.state.SetRequestWeight(std::min(kMaxRequestWeight, weight));
                 worker.state.SetUnavailableWeight(std::min(kMaxRequestWeight, weight));
             }
+            worker.state.SetSingleDayPrice(single_day_price);
             const double span = static_cast<double>(kEpochsPerCycle);
             const double ratio = kEndTemperature / kStartTemperature;
             const double t0 = kStartTemperature * std::pow(kReheat, worker.cycles);
@@ -152,8 +168,11 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
         }
         const SearchState& leader = workers[static_cast<std::size_t>(best_worker)]->state;
         if (best_hard < 0 || leader.BestHard() < best_hard ||
-            (leader.BestHard() == best_hard && leader.BestSoft() < best_soft)) {
+            (leader.BestHard() == best_hard &&
+             (leader.BestSingles() < best_singles ||
+              (leader.BestSingles() == best_singles && leader.BestSoft() < best_soft)))) {
             best_hard = leader.BestHard();
+            best_singles = leader.BestSingles();
             best_soft = leader.BestSoft();
             best_starts = leader.BestStarts();
             const Timetable timetable = ToTimetable(problem, best_starts);
@@ -170,8 +189,9 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
                                                    evaluation.teacher_single_period_days});
             }
         }
-        if (best_hard == 0 && best_soft == 0) {
-            break;  // every hard rule met and no gap or single-period day left: nothing to improve
+        if (best_hard == 0 && best_soft == static_cast<long long>(single_lower_bound) * problem.weight_single_day) {
+            // Every hard rule met, no gap and only the unavoidable single-period days left: optimal.
+            break;
         }
         for (auto& worker : workers) {
             if (worker->cycle_epoch >= kEpochsPerCycle) {
@@ -182,7 +202,7 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
         }
     }
     result.status = result.hard_violations == 0 && !result.timetable.empty() ? SolveStatus::kFeasible
-                                                                              : SolveStatus::kNoTimetableFound;
+                                                                             : SolveStatus::kNoTimetableFound;
     return result;
 }
 

@@ -10,9 +10,9 @@ namespace hocvu::timetable {
 /// Where the search stands, reported after every completed epoch.
 struct SolverProgress {
     int epoch = 0;
-    bool feasible = false;           ///< the best timetable so far meets every hard rule
-    long long hard_violations = 0;   ///< of the best timetable so far (teacher clashes + broken teacher rules)
-    long long objective = 0;         ///< soft objective of the best timetable so far
+    bool feasible = false;          ///< the best timetable so far meets every hard rule
+    long long hard_violations = 0;  ///< of the best timetable so far (teacher clashes + broken teacher rules)
+    long long objective = 0;        ///< soft objective of the best timetable so far
     int teacher_gaps = 0;
     int single_period_days = 0;
 };
@@ -29,15 +29,20 @@ struct SolverOptions {
     long long epoch_budget = 0;
     /// Polled often from the worker threads; returning true ends the search. Must be thread-safe.
     std::function<bool()> should_stop;
+    /// Rank timetables by their single-period teaching days before the weighted objective: the search never
+    /// keeps a timetable with more single-period days for fewer gaps (when the instance weighs them at all).
+    bool single_days_first = true;
+    /// Search price of one single-period day in units of the instance's weight; 0 = the solver's default.
+    int single_day_price = 0;
     /// Called on the calling thread after each completed epoch.
     std::function<void(const SolverProgress&)> on_progress;
 };
 
 /// Outcome of a solve.
 enum class SolveStatus {
-    kFeasible,           ///< `timetable` meets every hard rule
-    kNoTimetableFound,   ///< no timetable meeting every hard rule was found (see Diagnose)
-    kInvalidInstance,    ///< some class has no valid week even ignoring teachers
+    kFeasible,          ///< `timetable` meets every hard rule
+    kNoTimetableFound,  ///< no timetable meeting every hard rule was found (see Diagnose)
+    kInvalidInstance,   ///< some class has no valid week even ignoring teachers
 };
 
 /// The best timetable of the completed epochs, with its scores.
@@ -48,6 +53,9 @@ struct SolveResult {
     long long objective = 0;
     int epochs = 0;
     int first_feasible_epoch = -1;  ///< first epoch whose best timetable was feasible, −1 if none
+    /// Single-period days that every timetable of the instance has (SinglePeriodDayLowerBound): the search
+    /// stops early when it reaches this bound with no gap, and a result above 0 here is unavoidable.
+    int single_period_days_lower_bound = 0;
 };
 
 /// Builds a valid timetable quickly, then improves the weighted objective until stopped (anytime).

@@ -14,6 +14,7 @@ struct SolutionStats {
     int epochs = 0;
     unsigned long long seed = 0;
     int workers = 0;
+    int single_period_days_lower_bound = 0;  ///< SolveResult::single_period_days_lower_bound
 };
 
 /// Writes `{"assignments":[{"id","day","period"}…],"stats":{…}}`, the format `check_solution.py` reads.

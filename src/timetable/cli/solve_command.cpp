@@ -26,7 +26,9 @@ constexpr double kMinDiagnosisSeconds = 20.0;
 
 using Clock = std::chrono::steady_clock;
 
-double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
+double Seconds(Clock::time_point since) {
+    return std::chrono::duration<double>(Clock::now() - since).count();
+}
 
 }  // namespace
 
@@ -41,8 +43,8 @@ int RunSolveCommand(const SolveCommandOptions& options) {
     text << in.rdbuf();
     const ParsedInstance parsed = ParseInstanceJson(text.str());
     if (!parsed.instance) {
-        std::cerr << "error: " << options.instance_path << ": field " << parsed.error.field << ' ' << parsed.error.message
-                  << '\n';
+        std::cerr << "error: " << options.instance_path << ": field " << parsed.error.field << ' '
+                  << parsed.error.message << '\n';
         return kExitBadInstance;
     }
     const Instance& instance = *parsed.instance;
@@ -54,6 +56,8 @@ int RunSolveCommand(const SolveCommandOptions& options) {
     SolverOptions solver_options;
     solver_options.seed = options.seed;
     solver_options.workers = std::max(1, options.threads);
+    solver_options.single_days_first = options.single_days_first;
+    solver_options.single_day_price = options.single_day_price;
     solver_options.should_stop = [started, limit] { return Seconds(started) >= limit; };
     solver_options.on_progress = [&](const SolverProgress& progress) {
         const double elapsed = Seconds(started);
@@ -61,10 +65,11 @@ int RunSolveCommand(const SolveCommandOptions& options) {
             first_feasible = elapsed;
         }
         char line[200];
-        std::snprintf(line, sizeof line, "[%8.3f s] epoch %d: %s objective %lld (gaps %d, single-period days %d)%s\n",
-                      elapsed, progress.epoch, progress.feasible ? "valid," : "not valid yet,", progress.objective,
-                      progress.teacher_gaps, progress.single_period_days,
-                      progress.feasible ? "" : (" hard violations " + std::to_string(progress.hard_violations)).c_str());
+        std::snprintf(
+            line, sizeof line, "[%8.3f s] epoch %d: %s objective %lld (gaps %d, single-period days %d)%s\n", elapsed,
+            progress.epoch, progress.feasible ? "valid," : "not valid yet,", progress.objective, progress.teacher_gaps,
+            progress.single_period_days,
+            progress.feasible ? "" : (" hard violations " + std::to_string(progress.hard_violations)).c_str());
         std::cerr << line;
     };
     const SolveResult result = Solve(instance, solver_options);
@@ -90,6 +95,7 @@ int RunSolveCommand(const SolveCommandOptions& options) {
     stats.epochs = result.epochs;
     stats.seed = options.seed;
     stats.workers = solver_options.workers;
+    stats.single_period_days_lower_bound = result.single_period_days_lower_bound;
     const std::string json = SolutionToJson(instance, result.timetable, evaluation, stats);
     if (options.out_path.empty()) {
         std::cout << json;
@@ -102,9 +108,11 @@ int RunSolveCommand(const SolveCommandOptions& options) {
         }
     }
     std::cerr << "done in " << stats.elapsed_seconds << " s: objective " << evaluation.objective << ", teacher gaps "
-              << evaluation.teacher_gaps << " (" << static_cast<double>(evaluation.teacher_gaps) /
-                                                       static_cast<double>(std::max<std::size_t>(1, instance.teachers.size()))
-              << " per teacher), single-period days " << evaluation.teacher_single_period_days << '\n';
+              << evaluation.teacher_gaps << " ("
+              << static_cast<double>(evaluation.teacher_gaps) /
+                     static_cast<double>(std::max<std::size_t>(1, instance.teachers.size()))
+              << " per teacher), single-period days " << evaluation.teacher_single_period_days
+              << " (unavoidable: at least " << result.single_period_days_lower_bound << ")\n";
     return 0;
 }
 

@@ -12,6 +12,8 @@ struct SolveCommandOptions {
     std::uint64_t seed = 1;
     std::string out_path;  ///< empty: write the solution to standard output
     int threads = 2;
+    bool single_days_first = true;  ///< SolverOptions::single_days_first
+    int single_day_price = 0;       ///< SolverOptions::single_day_price (0 = default)
 };
 
 /// Runs the solver on an instance file; progress goes to stderr. Returns the process exit code: 0 with a
