@@ -1,5 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { ScoreEntryPage, ScoreSheetsPage } from '../features/gradebook/ScoreEntryPage';
+import { ClassSummaryPage } from '../features/homeroom/ClassSummaryPage';
+import { RollCallPage } from '../features/homeroom/RollCallPage';
+import { YearCloseApprovalPage, YearCloseDecisionPage } from '../features/homeroom/YearCloseApprovalPage';
+import { YearClosePage } from '../features/homeroom/YearClosePage';
 import { AccountsPage } from '../features/org/AccountsPage';
 import { LoginPage } from '../features/org/LoginPage';
 import { MyAccountPage } from '../features/org/MyAccountPage';
@@ -37,6 +41,11 @@ export const routes: RouteObject[] = [
           { path: 'nhap-du-lieu', element: <ImportPage /> },
           { path: 'nhap-diem', element: <ScoreSheetsPage /> },
           { path: 'nhap-diem/:classId/:subject', element: <ScoreEntryPage /> },
+          { path: 'diem-danh', element: <RollCallPage /> },
+          { path: 'tong-ket-lop', element: <ClassSummaryPage /> },
+          { path: 'xet-len-lop', element: <YearClosePage /> },
+          { path: 'duyet-cuoi-nam', element: <YearCloseApprovalPage /> },
+          { path: 'duyet-cuoi-nam/:classId', element: <YearCloseDecisionPage /> },
           { path: 'con-cua-toi', element: <MyStudentsPage role="parent" title="Con của tôi" /> },
           { path: 'ho-so-cua-em', element: <MyStudentsPage role="student" title="Hồ sơ của em" /> },
         ],

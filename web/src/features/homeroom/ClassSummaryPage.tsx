@@ -1,10 +1,24 @@
-import { Alert, Flex, Segmented, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Flex, Segmented, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { request } from '../../api/client';
 import type { ColumnsType } from 'antd/es/table';
 import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
+import { CommentsPanel } from './CommentsPanel';
 import { ConductPanel } from './ConductPanel';
 import { HomeroomClassPicker, useHomeroomClass } from './HomeroomClassPicker';
-import { display, outcomeName, useClassSummary, useConduct, type ClassSummary } from './homeroom';
+import {
+  confirmationPath,
+  display,
+  outcomeName,
+  todayInVietnam,
+  useClassSummary,
+  useConduct,
+  useHomeroomConfirmation,
+  type ClassSummary,
+  type HomeroomConfirmation,
+} from './homeroom';
 import './homeroom.css';
 
 type Row = ClassSummary['items'][number];
@@ -18,7 +32,8 @@ export function ClassSummaryPage() {
   usePageTitle('Tổng kết lớp');
   const [params, setParams] = useSearchParams();
   const { classId } = useHomeroomClass();
-  const tab = params.get('xem') === 'ren-luyen' ? 'conduct' : 'summary';
+  const view = params.get('xem');
+  const tab = view === 'ren-luyen' ? 'conduct' : view === 'nhan-xet' ? 'comments' : 'summary';
   const conduct = useConduct(tab === 'conduct' ? classId : '');
   return (
     <Flex vertical gap={12} style={{ minWidth: 0 }}>
@@ -32,6 +47,7 @@ export function ClassSummaryPage() {
           onChange={(k) => {
             const next = new URLSearchParams(params);
             if (k === 'conduct') next.set('xem', 'ren-luyen');
+            else if (k === 'comments') next.set('xem', 'nhan-xet');
             else next.delete('xem');
             setParams(next);
           }}
@@ -48,6 +64,7 @@ export function ClassSummaryPage() {
                 </>
               ),
             },
+            { key: 'comments', label: 'Nhận xét tháng', children: <CommentsPanel classId={classId} /> },
           ]}
         />
       )}
@@ -55,12 +72,18 @@ export function ClassSummaryPage() {
   );
 }
 
+/// The part of the school year under way: học kì I from August to January, học kì II to May, then the year.
+export function currentPeriod(today: string = todayInVietnam()): Period {
+  const month = Number(today.slice(5, 7));
+  return month >= 8 || month === 1 ? 'hk1' : month <= 5 ? 'hk2' : 'year';
+}
+
 /// The summary table: every student's subject averages, levels, absences and — for the year — outcome, award and
 /// rank, each row expanding to the engine's explanation.
 export function SummaryView({ classId }: { classId: string }) {
   const [params, setParams] = useSearchParams();
   const wanted = params.get('ky');
-  const period: Period = wanted === 'hk1' || wanted === 'hk2' ? wanted : 'year';
+  const period: Period = wanted === 'hk1' || wanted === 'hk2' || wanted === 'year' ? wanted : currentPeriod();
   const summary = useClassSummary(classId, period);
   const data = summary.data;
   const year = period === 'year';
@@ -124,6 +147,7 @@ export function SummaryView({ classId }: { classId: string }) {
         options={(Object.keys(periodLabels) as Period[]).map((p) => ({ value: p, label: periodLabels[p] }))}
       />
       {summary.error && <Alert type="error" showIcon message={summary.error.message} />}
+      {period !== 'year' && <SemesterConfirmation classId={classId} period={period} />}
       <Table<Row>
         rowKey="student_id"
         data-testid="class-summary"
@@ -181,6 +205,58 @@ function Counts({ summary, year }: { summary: ClassSummary; year: boolean }) {
             .join(' · ') || '—'}
         </Typography.Text>
       ))}
+    </Flex>
+  );
+}
+
+/// GB-8, the homeroom teacher's half: confirm (ký xác nhận) the class's results of a semester once every subject
+/// sheet of it is confirmed by its teacher; the year is confirmed by sending the year-close lists.
+function SemesterConfirmation({ classId, period }: { classId: string; period: 'hk1' | 'hk2' }) {
+  const queryClient = useQueryClient();
+  const confirmation = useHomeroomConfirmation(classId);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const data = confirmation.data;
+  if (!data) return null;
+  const semester = period === 'hk1' ? 1 : 2;
+  const done = data.items.find((i) => i.period === period);
+  const waiting = data.unconfirmed_sheets.filter((s) => s.semester === semester);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const reply = await request<HomeroomConfirmation>(confirmationPath(classId), {
+        method: 'POST',
+        body: { period },
+      });
+      queryClient.setQueryData(['homeroom-confirmation', classId], reply);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Flex vertical gap={8} data-testid="semester-confirmation">
+      {done ? (
+        <Typography.Text type="success">
+          Giáo viên chủ nhiệm {done.confirmed_by_name} đã ký xác nhận kết quả {periodLabels[period].toLowerCase()} lúc{' '}
+          {new Date(done.confirmed_at).toLocaleString('vi-VN')}
+        </Typography.Text>
+      ) : (
+        <Flex gap={8} align="center" wrap>
+          <Button onClick={() => void confirm()} loading={busy} disabled={waiting.length > 0}>
+            Ký xác nhận kết quả {periodLabels[period].toLowerCase()}
+          </Button>
+          {waiting.length > 0 && (
+            <Typography.Text type="warning">
+              Chờ giáo viên bộ môn ký xác nhận:{' '}
+              {waiting.map((s) => `${s.subject_name}${s.teacher_name ? ` (${s.teacher_name})` : ''}`).join(', ')}
+            </Typography.Text>
+          )}
+        </Flex>
+      )}
+      {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} />}
     </Flex>
   );
 }

@@ -317,3 +317,23 @@ export function todayInVietnam(now: Date = new Date()): string {
 export function display(value: string): string {
   return value.replace('.', ',');
 }
+
+/// `GET /api/v1/classes/{id}/homeroom-confirmation` (GB-8): the homeroom teacher's confirmations and the subject
+/// sheets still waiting for their teacher's.
+export interface HomeroomConfirmation {
+  class_id: string;
+  items: { period: 'hk1' | 'hk2' | 'year'; confirmed_by_name: string; confirmed_at: string }[];
+  unconfirmed_sheets: { subject_code: string; subject_name: string; semester: number; teacher_name: string }[];
+}
+
+export function confirmationPath(classId: string): string {
+  return `/api/v1/classes/${encodeURIComponent(classId)}/homeroom-confirmation`;
+}
+
+export function useHomeroomConfirmation(classId: string) {
+  return useQuery({
+    queryKey: ['homeroom-confirmation', classId],
+    enabled: classId !== '',
+    queryFn: ({ signal }) => request<HomeroomConfirmation>(confirmationPath(classId), { signal }),
+  });
+}
