@@ -72,7 +72,7 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
     SearchWeights weights;
     weights.single_days_first = options.single_days_first;
     // Construction and repair see single-period days at the instance's weight (their job is the hard rules);
-    // the annealing prices them higher, so that it trades a few gaps for one.
+    // once a worker has a valid timetable its annealing prices them higher, so that it trades a few gaps for one.
     const long long single_day_price = static_cast<long long>(problem.weight_single_day) *
                                        (options.single_day_price > 0 ? options.single_day_price : kSingleDayPrice);
     std::vector<std::unique_ptr<Worker>> workers;
@@ -130,7 +130,9 @@ SolveResult Solve(const Instance& instance, const SolverOptions& options) {
                 worker.state.SetRequestWeight(std::min(kMaxRequestWeight, weight));
                 worker.state.SetUnavailableWeight(std::min(kMaxRequestWeight, weight));
             }
-            worker.state.SetSingleDayPrice(single_day_price);
+            // Until the worker has met every teacher request, single-period days keep the instance's weight:
+            // a higher price would compete with the price of the requests and slow the repair down.
+            worker.state.SetSingleDayPrice(worker.state.BestHard() == 0 ? single_day_price : problem.weight_single_day);
             const double span = static_cast<double>(kEpochsPerCycle);
             const double ratio = kEndTemperature / kStartTemperature;
             const double t0 = kStartTemperature * std::pow(kReheat, worker.cycles);
