@@ -5,6 +5,10 @@
 //
 // Usage: gradebook_load [--db sqlite:PATH|postgresql://…] [--clients 64] [--seconds 10] [--students 45]
 //                       [--rate SAVES_PER_SECOND (paced clients; default: as fast as they can)]
+//                       [--bare (time SaveScores alone, without reading back the sheet with its averages)]
+//
+// By default a save is timed as the API's PUT …/scores does it: SaveScores, then GetSheet for the saved sheet with
+// every student's averages computed by the assessment engine (the response the teacher's grid shows).
 #include <unistd.h>
 
 #include <algorithm>
@@ -40,6 +44,7 @@ struct Options {
     int seconds = 10;
     int students = 45;
     double rate = 0;  ///< saves per second over all clients; 0: each client saves again as soon as it can
+    bool bare = false;  ///< time SaveScores alone, without the sheet the PUT returns
 };
 
 /// The demo data, with every class of Chu Văn An and Lê Đình Chinh filled up to `students`.
@@ -90,8 +95,18 @@ std::int64_t PrincipalOf(storage::Database& db, const std::string& school) {
 
 int main(int argc, char** argv) {
     Options options;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        std::string key = argv[i], value = argv[i + 1];
+    for (int i = 1; i < argc; i += 2) {
+        std::string key = argv[i];
+        if (key == "--bare") {
+            options.bare = true;
+            --i;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "option %s needs a value\n", key.c_str());
+            return 2;
+        }
+        std::string value = argv[i + 1];
         if (key == "--db") options.db = value;
         else if (key == "--clients") options.clients = std::stoi(value);
         else if (key == "--seconds") options.seconds = std::stoi(value);
@@ -145,8 +160,8 @@ int main(int argc, char** argv) {
     for (std::int64_t p : principals) {
         actors.push_back(db->Read([&](storage::Tx& tx) { return org::LoadActor(tx, p); }));
     }
-    for (int i = 0; i < options.clients; ++i) {
-        auto [class_id, subject] = sheets[static_cast<std::size_t>(i)];
+    for (std::size_t i = 0; i < sheets.size() && static_cast<int>(jobs.size()) < options.clients; ++i) {
+        auto [class_id, subject] = sheets[i];
         Job job;
         for (const org::Actor& a : actors) {
             try {
@@ -158,9 +173,18 @@ int main(int argc, char** argv) {
             } catch (const Error&) {
             }
         }
+        if (job.items.empty()) {
+            std::fprintf(stderr, "skipping class %lld %s: no sheet with columns\n", static_cast<long long>(class_id),
+                         subject.c_str());
+            continue;
+        }
         job.class_id = class_id;
         job.subject = subject;
         jobs.push_back(std::move(job));
+    }
+    if (static_cast<int>(jobs.size()) < options.clients) {
+        std::fprintf(stderr, "only %zu usable sheets for %d clients\n", jobs.size(), options.clients);
+        return 1;
     }
 
     std::atomic<bool> stop{false};
@@ -190,11 +214,15 @@ int main(int argc, char** argv) {
                 }
                 auto t0 = Steady::now();
                 gradebook::SaveOutcome out = gradebook::SaveScores(ctx, job.actor, input, "127.0.0.1");
-                auto t1 = Steady::now();
                 if (out.status != gradebook::SaveOutcome::Status::kSaved) {
                     ++failures;
                     continue;
                 }
+                if (!options.bare) {
+                    gradebook::Sheet sheet = gradebook::GetSheet(ctx, job.actor, job.class_id, job.subject, 1);
+                    if (sheet.rows.size() != job.students.size()) ++failures;
+                }
+                auto t1 = Steady::now();
                 version = out.version;
                 latencies[i].push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
             }
@@ -208,9 +236,10 @@ int main(int argc, char** argv) {
     for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
     std::sort(all.begin(), all.end());
     auto pct = [&](double p) { return all.empty() ? 0.0 : all[static_cast<std::size_t>(p * (all.size() - 1))]; };
-    std::printf("engine=%s clients=%d rate=%s students=%d seconds=%.1f saves=%zu failures=%lld saves_per_s=%.0f "
+    std::printf("engine=%s mode=%s clients=%d rate=%s students=%d seconds=%.1f saves=%zu failures=%lld saves_per_s=%.0f "
                 "p50_ms=%.1f p99_ms=%.1f cells_per_s=%.0f\n",
-                std::string(storage::EngineName(db->engine())).c_str(), options.clients,
+                std::string(storage::EngineName(db->engine())).c_str(), options.bare ? "save" : "save+sheet",
+                options.clients,
                 options.rate > 0 ? std::to_string(static_cast<int>(options.rate)).c_str() : "max", options.students, elapsed,
                 all.size(), static_cast<long long>(failures.load()), static_cast<double>(all.size()) / elapsed,
                 pct(0.50), pct(0.99), static_cast<double>(all.size()) * options.students / elapsed);

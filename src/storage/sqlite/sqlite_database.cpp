@@ -63,7 +63,11 @@ public:
         if (!read_only) {
             Script("PRAGMA journal_mode=WAL");
         }
-        Script("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON");
+        Script("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY");
+        // The writer keeps the working set of a busy province in memory (the score tables and indexes of the sheets
+        // being entered): without it every save re-reads index pages with pread. Readers map the database file.
+        Script(read_only ? "PRAGMA cache_size=-16384; PRAGMA mmap_size=1073741824"
+                         : "PRAGMA cache_size=-262144");
     }
     ~Connection() {
         for (auto& [sql, stmt] : statements_) {
