@@ -18,12 +18,25 @@ enum class ItemKind { kRegular, kMidterm, kFinal };
 std::string_view ItemKindCode(ItemKind kind);
 std::optional<ItemKind> ParseItemKind(std::string_view code);
 
-/// One column of a sheet: `item` is "tx1"…"txN", "gk" or "ck".
+/// What a column's cells hold.
+enum class CellType {
+    kScore,       ///< 0–10 with at most one decimal (TT22, TT26, TT58)
+    kComment,     ///< Đ / CĐ (a comment subject)
+    kLevel,       ///< TT27 Điều 7 khoản 1: HTT (Hoàn thành tốt) / HT (Hoàn thành) / CHT (Chưa hoàn thành)
+    kWholeScore,  ///< TT27 periodic test (bài kiểm tra định kì): a whole number 0–10
+};
+/// "score", "comment", "level", "whole_score".
+std::string_view CellTypeCode(CellType type);
+
+/// One column of a sheet. `item`: TT22/TT26 "tx1"…"txN", "gk", "ck"; TT58 "tx1"…, "gk1"…, "ck"; TT27 "gk_muc",
+/// "gk_kt", "ck_muc", "ck_kt" (level and test at mid-term and end of term).
 struct Column {
     std::string item;
     ItemKind kind = ItemKind::kRegular;
-    std::string label;      ///< as the grid shows it: "TX1", "TX4 (CĐ)", "GK", "CK"
+    std::string label;      ///< as the grid shows it: "TX1", "TX4 (CĐ)", "GK", "CK", "HS2-1", "Mức CK"
     bool topic = false;     ///< TT22 Điều 6 khoản 3: the chuyên đề result counted as one ĐĐGtx
+    CellType type = CellType::kScore;
+    bool optional = false;  ///< TT58 (2011) counts are minimums: a test beyond them; empty is not missing
 };
 
 /// How a cell is filled (regulations.md A5).
@@ -36,13 +49,14 @@ enum class CellStatus {
 std::string_view CellStatusCode(CellStatus status);
 std::optional<CellStatus> ParseCellStatus(std::string_view code);
 
-/// A cell's value: a score, a comment result, or nothing (empty cell or pending).
+/// A cell's value: a score, a comment result, a TT27 level, or nothing (empty cell or pending).
 struct CellValue {
     std::optional<Tenths> score;
     std::optional<bool> pass;  ///< Đ when true, CĐ when false
+    std::optional<int> level;  ///< TT27: 2 HTT, 1 HT, 0 CHT
 
-    [[nodiscard]] bool Empty() const { return !score && !pass; }
-    /// "7.5", "Đ", "CĐ" or "" (machine form, also stored in history and audit details).
+    [[nodiscard]] bool Empty() const { return !score && !pass && !level; }
+    /// "7.5", "Đ", "CĐ", "HTT"/"HT"/"CHT" or "" (machine form, also stored in history and audit details).
     [[nodiscard]] std::string Text() const;
     friend bool operator==(const CellValue&, const CellValue&) = default;
 };

@@ -66,6 +66,7 @@ std::vector<StudentResult> GetResults(app::Context& ctx, const org::Actor& actor
             c.item = row.Text(3);
             if (auto score = row.OptInt(4)) c.value.score = Tenths::FromTenths(static_cast<std::int32_t>(*score));
             if (auto pass = row.OptInt(5)) c.value.pass = *pass != 0;
+            if (auto level = row.OptInt(6)) c.value.level = static_cast<int>(*level);
             cells[{row.Text(0), static_cast<int>(row.Int(1)), c.student_id}].push_back(std::move(c));
         }
         std::set<std::tuple<std::string, int, std::int64_t>> exempt;
@@ -75,13 +76,28 @@ std::vector<StudentResult> GetResults(app::Context& ctx, const org::Actor& actor
         std::vector<StudentResult> out;
         assessment::Assessment result;
         const auto p = static_cast<std::size_t>(period);
+        const bool primary = setup.regulation == assessment::Regulation::kTt27;
         for (const people::Student& student : detail::Roster(tx, setup.cls)) {
             assessment::StudentYear year;
             year.regulation = setup.regulation;
             year.level = setup.level;
             year.grade = setup.cls.grade;
             year.school_year_start = setup.school_year_start;
+            std::vector<std::string> semester1_levels;
             for (const detail::SubjectSetup& s : setup.subjects) {
+                if (primary) {
+                    // TT27 Điều 9: the year-end level of each subject and its end-of-year test; the 15 quality and
+                    // competence ratings are not entered in the gradebook, so the engine reports them missing (A5).
+                    if (exempt.contains({s.code, 2, student.id})) continue;
+                    assessment::SubjectInput input;
+                    input.code = s.code;
+                    input.periods_per_year = static_cast<std::int16_t>(s.periods_per_year);
+                    detail::FillPrimaryYear(cells[{s.code, 2, student.id}], input);
+                    const CellValue* hk1 = detail::FindValue(cells[{s.code, 1, student.id}], "ck_muc");
+                    semester1_levels.push_back(hk1 ? hk1->Text() : "");
+                    year.subjects.push_back(std::move(input));
+                    continue;
+                }
                 assessment::SubjectInput input;
                 input.code = s.code;
                 input.kind = s.scored ? assessment::SubjectKind::kScored : assessment::SubjectKind::kComment;
@@ -104,6 +120,13 @@ std::vector<StudentResult> GetResults(app::Context& ctx, const org::Actor& actor
             r.full_name = student.full_name;
             for (std::size_t i = 0; i < year.subjects.size(); ++i) {
                 const assessment::SubjectResult& sr = result.subjects[i];
+                if (primary) {
+                    r.subjects.emplace_back(year.subjects[i].code,
+                                            period == assessment::Period::kHk1
+                                                ? semester1_levels[i]
+                                                : std::string(assessment::PrimaryLevelCode(sr.year_level)));
+                    continue;
+                }
                 assessment::Mark mark = period == assessment::Period::kHk1   ? sr.hk1
                                         : period == assessment::Period::kHk2 ? sr.hk2
                                                                              : sr.year;
@@ -237,9 +260,14 @@ std::vector<ProgressRow> Progress(app::Context& ctx, const org::Actor& actor, st
                         }
                     }
                     const std::size_t exempt = detail::Exempt(tx, setup.cls, s.code, semester).size();
-                    row.required = static_cast<std::int64_t>((roster - std::min(roster, exempt)) * s.columns.size());
+                    // TT58's optional columns (tests beyond the minimum count) are not required.
+                    const auto columns = std::count_if(s.columns.begin(), s.columns.end(),
+                                                       [](const Column& c) { return !c.optional; });
+                    row.required = static_cast<std::int64_t>(roster - std::min(roster, exempt)) * columns;
                     auto key = std::make_tuple(cls.id, s.code, semester);
-                    if (auto it = entered.find(key); it != entered.end()) row.entered = it->second;
+                    if (auto it = entered.find(key); it != entered.end()) {
+                        row.entered = std::min(it->second, row.required);
+                    }
                     row.confirmed = confirmed.contains(key);
                     if (auto it = months.find(key); it != months.end()) {
                         row.by_month.assign(it->second.begin(), it->second.end());

@@ -4,6 +4,8 @@
 #include <cstdio>
 
 #include "assessment/tt22/tt22.hpp"
+#include "assessment/tt27/tt27.hpp"
+#include "assessment/tt58/tt58.hpp"
 
 namespace hocvu::gradebook {
 
@@ -41,9 +43,20 @@ std::optional<CellStatus> ParseCellStatus(std::string_view code) {
     return std::nullopt;
 }
 
+std::string_view CellTypeCode(CellType type) {
+    switch (type) {
+        case CellType::kScore: return "score";
+        case CellType::kComment: return "comment";
+        case CellType::kLevel: return "level";
+        case CellType::kWholeScore: return "whole_score";
+    }
+    return "score";
+}
+
 std::string CellValue::Text() const {
     if (score) return score->ToString();
     if (pass) return *pass ? "Đ" : "CĐ";
+    if (level) return *level >= 2 ? "HTT" : *level == 1 ? "HT" : "CHT";
     return "";
 }
 
@@ -61,9 +74,78 @@ std::vector<Column> SheetColumns(assessment::SubjectKind kind, int periods_per_y
     return columns;
 }
 
+std::vector<Column> Tt58Columns(bool scored, int periods_per_year) {
+    const CellType type = scored ? CellType::kScore : CellType::kComment;
+    std::vector<Column> columns;
+    const int regular = assessment::tt58::RequiredRegularCount(assessment::Regulation::kTt58, periods_per_year);
+    for (int i = 1; i <= regular + 2; ++i) {
+        columns.push_back({"tx" + std::to_string(i), ItemKind::kRegular, "HS1-" + std::to_string(i), false, type,
+                           i > regular});
+    }
+    for (int i = 1; i <= 3; ++i) {
+        columns.push_back({"gk" + std::to_string(i), ItemKind::kMidterm, "HS2-" + std::to_string(i), false, type,
+                           i > 1});
+    }
+    columns.push_back({"ck", ItemKind::kFinal, "HK", false, type, false});
+    return columns;
+}
+
+std::vector<Column> Tt27Columns(std::string_view code, int grade) {
+    assessment::SubjectInput subject;
+    subject.code = std::string(code);
+    const bool final_test = assessment::tt27::HasYearTest(subject, grade);
+    const bool mid_test = grade >= 4 && (code == "TV" || code == "TOAN");
+    std::vector<Column> columns;
+    columns.push_back({"gk_muc", ItemKind::kMidterm, "Mức GK", false, CellType::kLevel, false});
+    if (mid_test) columns.push_back({"gk_kt", ItemKind::kMidterm, "KT GK", false, CellType::kWholeScore, false});
+    columns.push_back({"ck_muc", ItemKind::kFinal, "Mức CK", false, CellType::kLevel, false});
+    if (final_test) columns.push_back({"ck_kt", ItemKind::kFinal, "KT CK", false, CellType::kWholeScore, false});
+    return columns;
+}
+
+std::optional<CellValue> ParseColumnValue(CellType type, std::string_view text) {
+    switch (type) {
+        case CellType::kScore: return ParseCellValue(true, text);
+        case CellType::kComment: return ParseCellValue(false, text);
+        case CellType::kWholeScore: {
+            auto value = ParseCellValue(true, text);
+            if (!value || (value->score && value->score->tenths() % 10 != 0)) return std::nullopt;
+            return value;
+        }
+        case CellType::kLevel: break;
+    }
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (text.empty()) return CellValue{};
+    std::string upper;
+    for (char c : text) upper += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    CellValue value;
+    if (upper == "T" || upper == "HTT") {
+        value.level = 2;
+    } else if (upper == "H" || upper == "HT") {
+        value.level = 1;
+    } else if (upper == "C" || upper == "CHT") {
+        value.level = 0;
+    } else {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::string_view InvalidValueMessage(CellType type) {
+    switch (type) {
+        case CellType::kScore: return "điểm là số từ 0 đến 10, tối đa một chữ số thập phân";
+        case CellType::kComment: return "nhập Đ hoặc CĐ";
+        case CellType::kLevel: return "nhập T (Hoàn thành tốt), H (Hoàn thành) hoặc C (Chưa hoàn thành)";
+        case CellType::kWholeScore: return "điểm bài kiểm tra định kì là số nguyên từ 0 đến 10";
+    }
+    return "";
+}
+
 std::optional<ItemKind> KindOfItem(std::string_view item) {
-    if (item == "gk") return ItemKind::kMidterm;
-    if (item == "ck") return ItemKind::kFinal;
+    if (item == "gk" || item == "gk_muc" || item == "gk_kt") return ItemKind::kMidterm;
+    if (item == "ck" || item == "ck_muc" || item == "ck_kt") return ItemKind::kFinal;
+    if (item.size() == 3 && item.starts_with("gk") && item[2] >= '1' && item[2] <= '6') return ItemKind::kMidterm;
     if (item.size() < 3 || item.size() > 4 || !item.starts_with("tx")) return std::nullopt;
     for (char c : item.substr(2)) {
         if (c < '0' || c > '9') return std::nullopt;
@@ -80,12 +162,12 @@ std::optional<CellValue> ParseCellValue(bool scored, std::string_view text) {
     if (scored) {
         auto score = Tenths::ParseScore(text);
         if (!score) return std::nullopt;
-        return CellValue{score, std::nullopt};
+        return CellValue{score, std::nullopt, std::nullopt};
     }
     std::string upper;
     for (char c : text) upper += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    if (upper == "Đ" || upper == "đ" || upper == "D") return CellValue{std::nullopt, true};
-    if (upper == "CĐ" || upper == "Cđ" || upper == "CD") return CellValue{std::nullopt, false};
+    if (upper == "Đ" || upper == "đ" || upper == "D") return CellValue{std::nullopt, true, std::nullopt};
+    if (upper == "CĐ" || upper == "Cđ" || upper == "CD") return CellValue{std::nullopt, false, std::nullopt};
     return std::nullopt;
 }
 
@@ -99,8 +181,7 @@ void FillSemesterMarks(const std::vector<Column>& columns, const std::vector<Cel
                        assessment::SemesterMarks& marks) {
     marks = assessment::SemesterMarks{};
     marks.taught = true;
-    marks.midterm_count = 1;
-    marks.midterm[0] = assessment::Mark::Missing();
+    marks.midterm_count = 0;
     marks.final = assessment::Mark::Missing();
     auto find = [&](const std::string& item) -> assessment::Mark {
         for (const Cell& c : cells) {
@@ -109,15 +190,24 @@ void FillSemesterMarks(const std::vector<Column>& columns, const std::vector<Cel
         return assessment::Mark::Missing();
     };
     for (const Column& col : columns) {
+        const assessment::Mark mark = find(col.item);
+        // TT58 (2011): a test beyond the minimum count takes part only when it was given.
+        if (col.optional && mark.IsMissing()) continue;
         if (col.kind == ItemKind::kRegular) {
             if (marks.regular_count < assessment::SemesterMarks::kMaxRegular) {
-                marks.regular[marks.regular_count++] = find(col.item);
+                marks.regular[marks.regular_count++] = mark;
             }
         } else if (col.kind == ItemKind::kMidterm) {
-            marks.midterm[0] = find(col.item);
+            if (marks.midterm_count < assessment::SemesterMarks::kMaxMidterm) {
+                marks.midterm[marks.midterm_count++] = mark;
+            }
         } else {
-            marks.final = find(col.item);
+            marks.final = mark;
         }
+    }
+    if (marks.midterm_count == 0) {
+        marks.midterm_count = 1;
+        marks.midterm[0] = assessment::Mark::Missing();
     }
 }
 

@@ -133,9 +133,9 @@ SaveOutcome Apply(storage::Tx& tx, app::Context& ctx, const org::Actor& actor, c
             invalid("lý do dài quá 500 byte");
             continue;
         }
-        auto value = ParseCellValue(subject.scored, change.value);
+        auto value = ParseColumnValue(column->type, change.value);
         if (!value) {
-            invalid(subject.scored ? "điểm là số từ 0 đến 10, tối đa một chữ số thập phân" : "nhập Đ hoặc CĐ");
+            invalid(std::string(InvalidValueMessage(column->type)));
             continue;
         }
         if (change.status == CellStatus::kPending && !value->Empty()) {
@@ -143,7 +143,9 @@ SaveOutcome Apply(storage::Tx& tx, app::Context& ctx, const org::Actor& actor, c
             continue;
         }
         if (change.status == CellStatus::kNoMakeup) {
-            bool zero = subject.scored ? (value->score && value->score->tenths() == 0) : (value->pass == false);
+            bool zero = column->type == CellType::kScore     ? (value->score && value->score->tenths() == 0)
+                        : column->type == CellType::kComment ? (value->pass == false)
+                                                             : false;
             if (!zero || change.reason.empty()) {
                 invalid("không kiểm tra bù: điểm 0 (hoặc CĐ) kèm lý do (TT22 Điều 7 khoản 4)");
                 continue;
@@ -204,13 +206,13 @@ SaveOutcome Apply(storage::Tx& tx, app::Context& ctx, const org::Actor& actor, c
         const std::size_t end = std::min(planned.size(), begin + kRowsPerStatement);
         std::string sql(store::kUpsertCellsHead);
         storage::Params params;
-        params.reserve((end - begin) * 12);
+        params.reserve((end - begin) * 13);
         for (std::size_t i = begin; i < end; ++i) {
             const Planned& p = planned[i];
             std::size_t n = params.size();
             if (i > begin) sql += ", ";
             sql += "(";
-            for (int k = 1; k <= 12; ++k) sql += (k > 1 ? ", $" : "$") + std::to_string(n + k);
+            for (int k = 1; k <= 13; ++k) sql += (k > 1 ? ", $" : "$") + std::to_string(n + k);
             sql += ")";
             params.emplace_back(cls.unit_id);
             params.emplace_back(cls.id);
@@ -226,6 +228,7 @@ SaveOutcome Apply(storage::Tx& tx, app::Context& ctx, const org::Actor& actor, c
             params.emplace_back(version);
             params.emplace_back(actor.account_id);
             params.emplace_back(now);
+            params.push_back(p.value.level ? storage::Value(std::int64_t{*p.value.level}) : storage::Value(nullptr));
         }
         sql += store::kUpsertCellsTail;
         tx.Exec(sql, params);
@@ -392,6 +395,7 @@ void ConfirmSheet(app::Context& ctx, const org::Actor& actor, std::int64_t class
             for (std::int64_t s : detail::RosterIds(tx, setup.cls)) {
                 if (exempt.contains(s)) continue;
                 for (const Column& col : subject.columns) {
+                    if (col.optional) continue;
                     const auto& row = cells[s];
                     bool has = std::any_of(row.begin(), row.end(),
                                            [&](const Cell& c) { return c.item == col.item && !c.value.Empty(); });
@@ -428,8 +432,8 @@ Correction RequestCorrection(app::Context& ctx, const org::Actor& actor, const C
         auto column = std::find_if(subject.columns.begin(), subject.columns.end(),
                                    [&](const Column& c) { return c.item == input.item; });
         if (column == subject.columns.end()) throw Error(Code::kValidation, "no such column");
-        auto value = ParseCellValue(subject.scored, input.new_value);
-        if (!value) throw Error(Code::kValidation, "invalid value");
+        auto value = ParseColumnValue(column->type, input.new_value);
+        if (!value) throw Error(Code::kValidation, std::string(InvalidValueMessage(column->type)));
         if (!detail::RosterIds(tx, setup.cls).contains(input.student_id)) throw Error(Code::kValidation, "the student is not in the class");
         auto closed = detail::ClosedKinds(detail::Windows(tx, setup.cls.unit_id, setup.cls.year_id, input.semester),
                                           ctx.clock.Now());

@@ -35,9 +35,6 @@ ClassSetup LoadClassSetup(storage::Tx& tx, std::int64_t class_id) {
     auto level = assessment::LevelOfGrade(cls->grade);
     auto regulation = level ? assessment::RegulationFor(setup.school_year_start, *level, cls->grade) : std::nullopt;
     if (!level || !regulation) throw Error(Code::kValidation, "no regulation applies to grade " + std::to_string(cls->grade));
-    if (*regulation != assessment::Regulation::kTt22) {
-        throw Error(Code::kValidation, "score sheets are shaped for TT22 (grades 6–12) only so far");
-    }
     setup.level = *level;
     setup.regulation = *regulation;
     std::vector<std::string> codes = schooling::ClassSubjectsTx(tx, *cls);
@@ -45,10 +42,27 @@ ClassSetup LoadClassSetup(storage::Tx& tx, std::int64_t class_id) {
         auto subject = schooling::FindSubject(cls->grade, code);
         if (!subject || subject->kind == schooling::SubjectKind::kTopic) continue;
         SubjectSetup s{code, subject->name, subject->scored, schooling::PeriodsIn(*subject, cls->grade), 0, {}};
-        // TT22 Điều 6 khoản 3: a chuyên đề of the subject the class learns adds one ĐĐGtx.
-        if (std::find(codes.begin(), codes.end(), "CD" + code) != codes.end()) s.topics = 1;
-        s.columns = SheetColumns(s.scored ? assessment::SubjectKind::kScored : assessment::SubjectKind::kComment,
+        switch (setup.regulation) {
+            case assessment::Regulation::kTt27:
+                s.columns = Tt27Columns(code, cls->grade);
+                break;
+            case assessment::Regulation::kTt58:
+                s.columns = Tt58Columns(s.scored, s.periods_per_year);
+                break;
+            case assessment::Regulation::kTt22:
+                // TT22 Điều 6 khoản 3: a chuyên đề of the subject the class learns adds one ĐĐGtx.
+                if (std::find(codes.begin(), codes.end(), "CD" + code) != codes.end()) s.topics = 1;
+                [[fallthrough]];
+            case assessment::Regulation::kTt26:
+                // TT26 (amending TT58 Điều 8): ĐĐGtx 2/3/4 for ≤ 35 / 36–70 / > 70 periods, one ĐĐGgk, one ĐĐGck.
+                s.columns =
+                    SheetColumns(s.scored ? assessment::SubjectKind::kScored : assessment::SubjectKind::kComment,
                                  s.periods_per_year, s.topics);
+                if (!s.scored) {
+                    for (Column& c : s.columns) c.type = CellType::kComment;
+                }
+                break;
+        }
         setup.subjects.push_back(std::move(s));
     }
     return setup;
@@ -118,6 +132,7 @@ std::map<std::int64_t, std::vector<Cell>> LoadCells(storage::Tx& tx, std::int64_
         c.version = row.Int(5);
         c.updated_by = row.Int(6);
         c.updated_at = row.Int(7);
+        if (auto level = row.OptInt(8)) c.value.level = static_cast<int>(*level);
         cells[c.student_id].push_back(std::move(c));
     }
     return cells;
@@ -172,6 +187,27 @@ std::string MarkText(assessment::Mark mark) {
 }
 
 }  // namespace
+
+const CellValue* FindValue(const std::vector<Cell>& cells, std::string_view item) {
+    for (const Cell& c : cells) {
+        if (c.item == item) return &c.value;
+    }
+    return nullptr;
+}
+
+void FillPrimaryYear(const std::vector<Cell>& year_end_cells, assessment::SubjectInput& input) {
+    input.kind = assessment::SubjectKind::kPrimary;
+    input.year_level = assessment::PrimaryLevel::kMissing;
+    input.year_test = -1;
+    if (const CellValue* level = FindValue(year_end_cells, "ck_muc"); level && level->level) {
+        input.year_level = *level->level >= 2   ? assessment::PrimaryLevel::kHtt
+                           : *level->level == 1 ? assessment::PrimaryLevel::kHt
+                                                : assessment::PrimaryLevel::kCht;
+    }
+    if (const CellValue* test = FindValue(year_end_cells, "ck_kt"); test && test->score) {
+        input.year_test = static_cast<std::int8_t>(test->score->tenths() / 10);
+    }
+}
 
 Sheet BuildSheet(storage::Tx& tx, const ClassSetup& setup, const SubjectSetup& subject, int semester,
                  const org::Actor& actor, Micros now) {
@@ -238,9 +274,28 @@ Sheet BuildSheet(storage::Tx& tx, const ClassSetup& setup, const SubjectSetup& s
         }
         if (!row.exempt) {
             for (const Column& col : subject.columns) {
+                if (col.optional) continue;
                 auto found = std::find_if(row.cells.begin(), row.cells.end(),
                                           [&](const Cell& c) { return c.item == col.item; });
                 if (found == row.cells.end() || found->value.Empty()) row.missing.push_back(col.item);
+            }
+            if (setup.regulation == assessment::Regulation::kTt27) {
+                // TT27 has no semester result: the end-of-term level is the teacher's judgement (Điều 7), and the
+                // year's subject level and test feed the year-end assessment (Điều 9, A12).
+                if (semester == 1) {
+                    if (const CellValue* level = FindValue(row.cells, "ck_muc")) row.average = level->Text();
+                } else {
+                    FillPrimaryYear(row.cells, input);
+                    assessment::Assess(year, result);
+                    row.average = std::string(assessment::PrimaryLevelCode(result.subjects[0].year_level));
+                    std::vector<std::string> lines;
+                    assessment::Explain(year, result, lines);
+                    for (std::string& line : lines) {
+                        if (line.starts_with(prefix)) row.explanation.push_back(std::move(line));
+                    }
+                }
+                sheet.rows.push_back(std::move(row));
+                continue;
             }
             assessment::SemesterMarks& current = semester == 1 ? input.hk1 : input.hk2;
             FillSemesterMarks(subject.columns, row.cells, current);

@@ -88,6 +88,11 @@ std::string AccountName(storage::Tx& tx, std::int64_t account_id);
 Sheet BuildSheet(storage::Tx& tx, const ClassSetup& setup, const SubjectSetup& subject, int semester,
                  const org::Actor& actor, Micros now);
 
+/// The value of `item` among `cells`, or null.
+const CellValue* FindValue(const std::vector<Cell>& cells, std::string_view item);
+/// TT27: a subject's year level and end-of-year test from its semester-2 cells (ck_muc, ck_kt).
+void FillPrimaryYear(const std::vector<Cell>& year_end_cells, assessment::SubjectInput& input);
+
 /// A correction request by id; throws kNotFound.
 Correction LoadCorrection(storage::Tx& tx, std::int64_t id);
 /// Correction requests selected by `sql`, whose columns are store::kCorrectionColumns.

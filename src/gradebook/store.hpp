@@ -14,10 +14,10 @@ inline constexpr std::string_view kAccountName =
     "SELECT full_name, username FROM accounts WHERE id = $1";
 
 inline constexpr std::string_view kSheetCells =
-    "SELECT student_id, item, score, pass, status, version, updated_by, updated_at FROM gradebook_scores "
+    "SELECT student_id, item, score, pass, status, version, updated_by, updated_at, level FROM gradebook_scores "
     "WHERE unit_id = $1 AND class_id = $2 AND subject_code = $3 AND semester = $4";
 inline constexpr std::string_view kClassCells =
-    "SELECT subject_code, semester, student_id, item, score, pass FROM gradebook_scores WHERE unit_id = $1 AND "
+    "SELECT subject_code, semester, student_id, item, score, pass, level FROM gradebook_scores WHERE unit_id = $1 AND "
     "class_id = $2";
 inline constexpr std::string_view kYearExemptions =
     "SELECT student_id, semester, subject_code FROM exemptions WHERE unit_id = $1 AND year_id = $2";
@@ -38,11 +38,11 @@ inline constexpr std::string_view kConfirmSheet =
 /// Multi-row statements are built from these with one row per change (see service.cpp).
 inline constexpr std::string_view kUpsertCellsHead =
     "INSERT INTO gradebook_scores (unit_id, class_id, subject_code, semester, student_id, item, score, pass, status, "
-    "version, updated_by, updated_at) VALUES ";
+    "version, updated_by, updated_at, level) VALUES ";
 inline constexpr std::string_view kUpsertCellsTail =
     " ON CONFLICT (unit_id, class_id, subject_code, semester, student_id, item) DO UPDATE SET "
     "score = excluded.score, pass = excluded.pass, status = excluded.status, version = excluded.version, "
-    "updated_by = excluded.updated_by, updated_at = excluded.updated_at";
+    "updated_by = excluded.updated_by, updated_at = excluded.updated_at, level = excluded.level";
 inline constexpr std::string_view kInsertHistoryHead =
     "INSERT INTO gradebook_score_history (unit_id, id, class_id, subject_code, semester, student_id, item, "
     "old_value, new_value, reason, actor_id, at, audit_id, correction_id) VALUES ";
@@ -96,7 +96,7 @@ inline constexpr std::string_view kDecideCorrection =
 /// SCH-10: cells entered per class × subject × semester and month of first entry.
 inline constexpr std::string_view kProgressCells =
     "SELECT class_id, subject_code, semester, COUNT(*) FROM gradebook_scores WHERE unit_id = $1 AND "
-    "(score IS NOT NULL OR pass IS NOT NULL) GROUP BY class_id, subject_code, semester";
+    "(score IS NOT NULL OR pass IS NOT NULL OR level IS NOT NULL) GROUP BY class_id, subject_code, semester";
 inline constexpr std::string_view kProgressMonths =
     "SELECT class_id, subject_code, semester, at FROM gradebook_score_history WHERE unit_id = $1 AND old_value = '' "
     "AND new_value <> ''";

@@ -65,6 +65,15 @@ const std::vector<DemoSchool>& Schools() {
           {"Âu", "Đức", "Thắng", "Nam", {"TIN"}, ""},
           {"La", "Văn", "Cường", "Nam", {"GDTC", "GDQPAN"}, ""}},
          {"LY", "HOA", "SINH", "TIN", "CDTOAN", "CDLY", "CDHOA"}},
+        // One primary class (TT27 sheets, issue 6): the homeroom teacher teaches most subjects, as in most schools.
+        {"thkimdong",
+         "6601",
+         {{4, "4A1"}},
+         {{"4A1", 401}},
+         {{"Trần", "Thị Bích", "Ngọc", "Nữ", {"TV", "TOAN", "DAODUC", "LSDL", "KH", "HDTRAINGHIEM"}, ""},
+          {"Hoàng", "Văn", "Hải", "Nam", {"NN1", "TINCN"}, ""},
+          {"Lê", "Thị", "Thủy", "Nữ", {"GDTC", "NT"}, ""}},
+         {}},
     };
     return schools;
 }

@@ -20,7 +20,12 @@ nlohmann::json OptTime(const std::optional<Micros>& at) {
 nlohmann::json ToJson(const Sheet& sheet) {
     nlohmann::json columns = nlohmann::json::array();
     for (const Column& c : sheet.columns) {
-        columns.push_back({{"item", c.item}, {"kind", ItemKindCode(c.kind)}, {"label", c.label}, {"topic", c.topic}});
+        columns.push_back({{"item", c.item},
+                           {"kind", ItemKindCode(c.kind)},
+                           {"label", c.label},
+                           {"topic", c.topic},
+                           {"type", CellTypeCode(c.type)},
+                           {"optional", c.optional}});
     }
     nlohmann::json rows = nlohmann::json::array();
     for (const SheetRow& r : sheet.rows) {

@@ -492,6 +492,152 @@ TEST_P(GradebookTest, AuditVerifyFindsAnAlteredScoreEntry) {
     EXPECT_TRUE(broken);
 }
 
+TEST_P(GradebookTest, GB1PrimarySheetsFollowTt27WithLevelsAndPeriodicTests) {
+    Session teacher = Login(Username("Trần Thị Bích Ngọc", "thkimdong"));
+    auto sheet = [&](const std::string& subject, int semester) {
+        return Send("GET", "/api/v1/classes/401/subjects/" + subject + "/scores?semester=" + std::to_string(semester),
+                    nullptr, &teacher);
+    };
+    auto items = [](const Reply& r) {
+        std::vector<std::string> out;
+        for (const auto& c : r.body["columns"]) out.push_back(c["item"].get<std::string>() + ":" + c["type"].get<std::string>());
+        return out;
+    };
+    // TT27 Điều 7 khoản 1, grade 4: Toán and Tiếng Việt have tests at mid-term and end of term; Khoa học and Lịch sử
+    // và Địa lí at the end of term; Đạo đức only levels.
+    Reply toan = sheet("TOAN", 1);
+    ASSERT_EQ(toan.status, 200) << toan.body.dump();
+    EXPECT_EQ(toan.body["regulation"], "tt27");
+    EXPECT_EQ(items(toan), (std::vector<std::string>{"gk_muc:level", "gk_kt:whole_score", "ck_muc:level",
+                                                     "ck_kt:whole_score"}));
+    EXPECT_EQ(items(sheet("KH", 2)), (std::vector<std::string>{"gk_muc:level", "ck_muc:level", "ck_kt:whole_score"}));
+    EXPECT_EQ(items(sheet("DAODUC", 1)), (std::vector<std::string>{"gk_muc:level", "ck_muc:level"}));
+    EXPECT_EQ(toan.body["rows"].size(), 30u);
+    const std::string a = toan.body["rows"][0]["student_id"];
+    const std::string b = toan.body["rows"][1]["student_id"];
+
+    auto save = [&](const std::string& subject, int semester, std::int64_t base, const nlohmann::json& changes) {
+        return Send("PUT", "/api/v1/classes/401/subjects/" + subject + "/scores?semester=" + std::to_string(semester),
+                    {{"base_version", base}, {"changes", changes}}, &teacher);
+    };
+    // Levels are T/H/C (or HTT/HT/CHT); tests are whole numbers 0–10 (0 allowed, no decimals).
+    Reply bad = save("TOAN", 1, 0,
+                     {{{"student_id", a}, {"item", "gk_muc"}, {"value", "Tốt"}},
+                      {{"student_id", a}, {"item", "gk_kt"}, {"value", "7.5"}},
+                      {{"student_id", a}, {"item", "ck_kt"}, {"value", "11"}},
+                      {{"student_id", a}, {"item", "ck_muc"}, {"value", "C"}, {"status", "no_makeup"}, {"reason", "x"}}});
+    ASSERT_EQ(bad.status, 422) << bad.body.dump();
+    EXPECT_EQ(bad.body["violations"].size(), 4u);
+    Reply hk1 = save("TOAN", 1, 0,
+                     {{{"student_id", a}, {"item", "gk_muc"}, {"value", "t"}},
+                      {{"student_id", a}, {"item", "gk_kt"}, {"value", "0"}},
+                      {{"student_id", a}, {"item", "ck_muc"}, {"value", "H"}},
+                      {{"student_id", a}, {"item", "ck_kt"}, {"value", "8"}}});
+    ASSERT_EQ(hk1.status, 200) << hk1.body.dump();
+    EXPECT_EQ(hk1.body["rows"][0]["cells"]["gk_muc"]["value"], "HTT");
+    EXPECT_EQ(hk1.body["rows"][0]["cells"]["gk_kt"]["value"], "0.0");
+    EXPECT_EQ(hk1.body["rows"][0]["average"], "HT");  // the end-of-term level: TT27 has no semester average
+    EXPECT_EQ(hk1.body["rows"][0]["missing"].size(), 0u);
+
+    // P9: the year-end values count — a mid-term test of 4 in semester 2 does not lower anything.
+    Reply hk2 = save("TOAN", 2, 0,
+                     {{{"student_id", a}, {"item", "gk_muc"}, {"value", "H"}},
+                      {{"student_id", a}, {"item", "gk_kt"}, {"value", "4"}},
+                      {{"student_id", a}, {"item", "ck_muc"}, {"value", "HTT"}},
+                      {{"student_id", a}, {"item", "ck_kt"}, {"value", "9"}},
+                      {{"student_id", b}, {"item", "ck_muc"}, {"value", "C"}}});
+    ASSERT_EQ(hk2.status, 200) << hk2.body.dump();
+    EXPECT_EQ(hk2.body["rows"][0]["average"], "HTT");
+    EXPECT_EQ(hk2.body["rows"][1]["average"], "CHT");
+    EXPECT_EQ(hk2.body["rows"][1]["missing"], nlohmann::json({"gk_muc", "gk_kt", "ck_kt"}));
+    bool test_missing = false;
+    for (const auto& line : hk2.body["rows"][1]["explanation"]) {
+        test_missing = test_missing || line.get<std::string>().find("bài kiểm tra định kì cuối năm") != std::string::npos;
+    }
+    EXPECT_TRUE(test_missing) << hk2.body["rows"][1]["explanation"].dump();
+
+    // Results come from the engine: the subject's year level; the year-end level waits for every subject and the
+    // 15 quality and competence ratings (A5: incomplete, never guessed).
+    Reply results = Send("GET", "/api/v1/classes/401/results?period=year", nullptr, &teacher);
+    ASSERT_EQ(results.status, 200) << results.body.dump();
+    const auto& first = results.body["items"][0];
+    EXPECT_EQ(first["subjects"]["TOAN"], "HTT");
+    EXPECT_EQ(first["learning"], "incomplete");
+    Reply half = Send("GET", "/api/v1/classes/401/results?period=hk1", nullptr, &teacher);
+    EXPECT_EQ(half.body["items"][0]["subjects"]["TOAN"], "HT");
+
+    // Entry windows and corrections work on the level columns like on scores (gk/ck kinds).
+    const std::string windows = "/api/v1/schools/" + Str(UnitId("thkimdong")) + "/entry-windows";
+    const std::int64_t year_id =
+        db().Read([&](storage::Tx& tx) { return tx.QueryOne("SELECT year_id FROM classes WHERE id = 401")->Int(0); });
+    Session principal = Login("anhttn.thkimdong");
+    ASSERT_EQ(Send("PUT", windows,
+                   {{"year_id", Str(year_id)}, {"semester", 2}, {"item_kind", "ck"}, {"opens_at", "2026-07-01"},
+                    {"closes_at", "2026-08-01"}},
+                   &principal)
+                  .status,
+              200);
+    EXPECT_EQ(save("TOAN", 2, 1, {{{"student_id", b}, {"item", "ck_muc"}, {"value", "H"}}}).code,
+              "gradebook.window_closed");
+    Reply filed = Send("POST", "/api/v1/corrections",
+                       {{"class_id", "401"}, {"subject_code", "TOAN"}, {"semester", 2}, {"student_id", b},
+                        {"item", "ck_muc"}, {"new_value", "h"}, {"reason", "đánh giá bổ sung"}},
+                       &teacher);
+    ASSERT_EQ(filed.status, 201) << filed.body.dump();
+    EXPECT_EQ(filed.body["old_value"], "CHT");
+    EXPECT_EQ(filed.body["new_value"], "HT");
+    Reply approved = Send("POST", "/api/v1/corrections/" + filed.body["id"].get<std::string>() + "/decision",
+                          {{"decision", "approve"}}, &principal);
+    ASSERT_EQ(approved.status, 200) << approved.body.dump();
+    EXPECT_EQ(sheet("TOAN", 2).body["rows"][1]["average"], "HT");
+    for (const auto& unit : audit::Verify(db())) EXPECT_TRUE(unit.ok) << unit.reason;
+}
+
+TEST_P(GradebookTest, GB1HistoricalYearsFollowTt58WithCoefficientColumns) {
+    // A year of the archive (2015-2016): THCS grade 6 was assessed under TT58/2011 as issued.
+    db().Write([&](storage::Tx& tx) {
+        tx.Exec("UPDATE school_years SET name = '2015-2016' WHERE id = (SELECT year_id FROM classes WHERE id = 201)");
+    });
+    Session teacher = Login("duclm.thcsledinhchinh");
+    const std::string url = "/api/v1/classes/201/subjects/TOAN/scores?semester=1";
+    Reply sheet = Send("GET", url, nullptr, &teacher);
+    ASSERT_EQ(sheet.status, 200) << sheet.body.dump();
+    EXPECT_EQ(sheet.body["regulation"], "tt58");
+    std::vector<std::string> labels;
+    int optional = 0;
+    for (const auto& c : sheet.body["columns"]) {
+        labels.push_back(c["label"]);
+        optional += c["optional"].get<bool>() ? 1 : 0;
+    }
+    // Toán 6: 140 periods = 4 a week → at least 4 KTtx (hệ số 1); at least one KTđk (hệ số 2); KThk (hệ số 3).
+    EXPECT_EQ(labels, (std::vector<std::string>{"HS1-1", "HS1-2", "HS1-3", "HS1-4", "HS1-5", "HS1-6", "HS2-1",
+                                                "HS2-2", "HS2-3", "HK"}));
+    EXPECT_EQ(optional, 4);
+    const std::string s = sheet.body["rows"][0]["student_id"];
+    // L1 (regulations.md §6.5): KTtx 8, 7, 9, 6; KTđk 7, 8; KThk 7.5 → (30 + 2×15 + 3×7.5)/11 = 82.5/11 = 7.5.
+    nlohmann::json changes = nlohmann::json::array();
+    const std::vector<std::pair<std::string, std::string>> values = {
+        {"tx1", "8"}, {"tx2", "7"}, {"tx3", "9"}, {"tx4", "6"}, {"gk1", "7"}, {"gk2", "8"}, {"ck", "7.5"}};
+    for (const auto& [item, value] : values) changes.push_back({{"student_id", s}, {"item", item}, {"value", value}});
+    Reply saved = Send("PUT", url, {{"base_version", 0}, {"changes", changes}}, &teacher);
+    ASSERT_EQ(saved.status, 200) << saved.body.dump();
+    EXPECT_EQ(saved.body["rows"][0]["average"], "7.5");
+    EXPECT_EQ(saved.body["rows"][0]["missing"].size(), 0u);  // the optional columns are not missing
+    // One more KTtx counts with coefficient 1: (37 + 30 + 22.5)/12 = 89.5/12 = 7.458… → 7.5.
+    Reply more = Send("PUT", url,
+                      {{"base_version", 1}, {"changes", {{{"student_id", s}, {"item", "tx5"}, {"value", "7"}}}}},
+                      &teacher);
+    ASSERT_EQ(more.status, 200) << more.body.dump();
+    EXPECT_EQ(more.body["rows"][0]["average"], "7.5");
+    Reply missing = Send("PUT", url,
+                         {{"base_version", 2}, {"changes", {{{"student_id", s}, {"item", "gk1"}, {"value", ""}},
+                                                            {{"student_id", s}, {"item", "gk2"}, {"value", ""}}}}},
+                         &teacher);
+    ASSERT_EQ(missing.status, 200) << missing.body.dump();
+    EXPECT_EQ(missing.body["rows"][0]["average"], "");  // no KTđk at all: incomplete (A5), never 0
+    EXPECT_EQ(missing.body["rows"][0]["missing"], nlohmann::json({"gk1"}));
+}
+
 HOCVU_ON_BOTH_ENGINES(GradebookTest);
 
 }  // namespace
