@@ -84,6 +84,81 @@ describe('ScoreGrid', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
+  it('GB-7: offers a correction request with a reason when the entry window is closed', async () => {
+    const posts: unknown[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      if (init?.method === 'PUT') {
+        return json(
+          {
+            type: 'about:blank',
+            title: 'Đã hết thời hạn nhập điểm, cần yêu cầu điều chỉnh',
+            status: 403,
+            code: 'gradebook.window_closed',
+          },
+          403,
+          'application/problem+json',
+        );
+      }
+      if (init?.method === 'POST' && String(input) === '/api/v1/corrections') {
+        posts.push(JSON.parse(String(init.body)));
+        return json({ id: '1', status: 'pending' }, 201);
+      }
+      return json({ ...sheet(1, { value: '6.0', version: 1, by: 'Phạm Thị Thu Hà' }), closed_items: ['tx'] });
+    });
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ScoreGrid sheet={{ ...sheet(1, { value: '6.0', version: 1, by: 'Phạm Thị Thu Hà' }), closed_items: ['tx'] }} />
+      </QueryClientProvider>,
+    );
+    const cell = screen.getByTestId('cell-0-tx1');
+    await userEvent.clear(cell);
+    await userEvent.type(cell, '8');
+    await userEvent.click(screen.getByTestId('save-scores'));
+    const cells = await screen.findByTestId('correction-cells');
+    expect(cells.textContent).toContain('Nguyễn Văn An, TX1: 6,0 → 8,0');
+    const send = screen.getByRole('button', { name: 'Gửi yêu cầu sửa điểm' });
+    expect((send as HTMLButtonElement).disabled).toBe(true); // a reason is required
+    await userEvent.type(screen.getByLabelText('Lý do sửa điểm'), 'chấm sót câu 3');
+    await userEvent.click(send);
+    expect((await screen.findByTestId('notice')).textContent).toContain('Đã gửi 1 yêu cầu sửa điểm');
+    expect(posts).toEqual([
+      {
+        class_id: '101',
+        subject_code: 'TOAN',
+        semester: 1,
+        student_id: '7',
+        item: 'tx1',
+        new_value: '8.0',
+        reason: 'chấm sót câu 3',
+      },
+    ]);
+    // Until the principal approves, the cell shows the saved value.
+    expect((screen.getByTestId('cell-0-tx1') as HTMLInputElement).value).toBe('6,0');
+  });
+
+  it('GB-8: the teacher confirms the sheet', async () => {
+    const calls: string[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      calls.push(`${init?.method ?? 'GET'} ${String(input)}`);
+      if (init?.method === 'POST') return json({ confirmed: true });
+      return json({
+        ...sheet(1, { value: '6.0', version: 1, by: 'Phạm Thị Thu Hà' }),
+        confirmed: true,
+        may_edit: false,
+      });
+    });
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ScoreGrid sheet={sheet(1, { value: '6.0', version: 1, by: 'Phạm Thị Thu Hà' })} />
+      </QueryClientProvider>,
+    );
+    await userEvent.click(screen.getByTestId('confirm-sheet'));
+    await userEvent.click(await screen.findByTestId('confirm-sheet-ok'));
+    expect(await screen.findByText('Giáo viên đã xác nhận')).toBeTruthy();
+    expect(calls[0]).toBe('POST /api/v1/classes/101/subjects/TOAN/confirmation?semester=1');
+    expect(screen.queryByTestId('confirm-sheet')).toBeNull();
+  });
+
   it('marks an invalid value and computes the average live', async () => {
     render(
       <QueryClientProvider client={new QueryClient()}>

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, List, Modal, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, List, Modal, Popconfirm, Tag, Typography, type ButtonProps } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { ApiError, request } from '../../api/client';
 import {
@@ -46,6 +46,10 @@ export function ScoreGrid({ sheet }: Props) {
   const [conflicts, setConflicts] = useState<string[]>([]);
   const [focused, setFocused] = useState<{ row: number; col: number } | null>(null);
   const [history, setHistory] = useState<{ title: string; items: HistoryEntry[] } | null>(null);
+  /// GB-7: changes refused because their entry window closed, offered as correction requests.
+  const [late, setLate] = useState<{ student_id: string; item: string; value: string }[] | null>(null);
+  const [reason, setReason] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const editable = saved.may_edit;
 
@@ -127,6 +131,14 @@ export function ScoreGrid({ sheet }: Props) {
         setConflicts(lines);
         setSaved(fresh);
         setDrafts(next);
+      } else if (e instanceof ApiError && e.code === 'gradebook.window_closed') {
+        // SCH-13: after the window a change needs the principal's approval (GB-7): offer a correction request
+        // for the cells of the closed columns.
+        const fresh = await request<Sheet>(sheetPath(saved.class_id, saved.subject_code, saved.semester));
+        const closed = new Set(fresh.closed_items);
+        setLate(changes.out.filter((c) => closed.has(columns.find((col) => col.item === c.item)?.kind ?? '')));
+        setReason('');
+        setError(e.title);
       } else {
         setError(e instanceof Error ? e.message : String(e));
       }
@@ -179,6 +191,57 @@ export function ScoreGrid({ sheet }: Props) {
     });
   };
 
+  const fileCorrections = async () => {
+    if (!late || reason.trim() === '') return;
+    try {
+      for (const c of late) {
+        await request('/api/v1/corrections', {
+          method: 'POST',
+          body: {
+            class_id: saved.class_id,
+            subject_code: saved.subject_code,
+            semester: saved.semester,
+            student_id: c.student_id,
+            item: c.item,
+            new_value: c.value,
+            reason: reason.trim(),
+          },
+        });
+      }
+      // The filed cells go back to their saved values until the principal approves.
+      setDrafts((d) => {
+        const next = { ...d };
+        for (const c of late) {
+          next[c.student_id] = { ...next[c.student_id], [c.item]: display(storedValue(saved, c.student_id, c.item)) };
+        }
+        return next;
+      });
+      setNotice(`Đã gửi ${late.length} yêu cầu sửa điểm; điểm mới có hiệu lực khi Hiệu trưởng duyệt.`);
+      setLate(null);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const confirmSheet = async () => {
+    try {
+      await request(
+        `/api/v1/classes/${saved.class_id}/subjects/${saved.subject_code}/confirmation?semester=${saved.semester}`,
+        { method: 'POST' },
+      );
+      const fresh = await request<Sheet>(sheetPath(saved.class_id, saved.subject_code, saved.semester));
+      queryClient.setQueryData(['score-sheet', saved.class_id, saved.subject_code, saved.semester], fresh);
+      setSaved(fresh);
+      setDrafts(draftsOf(fresh));
+      setNotice('Đã xác nhận bảng điểm (GB-8); muốn sửa tiếp cần Ban giám hiệu mở lại.');
+    } catch (e) {
+      setError(
+        e instanceof ApiError && e.detail ? `${e.title}: ${e.detail}` : e instanceof Error ? e.message : String(e),
+      );
+    }
+  };
+
   const showHistory = async () => {
     if (!focused) return;
     const row = rows[focused.row];
@@ -216,6 +279,20 @@ export function ScoreGrid({ sheet }: Props) {
         <Button onClick={() => void showHistory()} disabled={!focused} data-testid="cell-history">
           Lịch sử ô đang chọn
         </Button>
+        {editable && !saved.confirmed && (
+          <Popconfirm
+            title="Xác nhận bảng điểm?"
+            description="Sau khi xác nhận, giáo viên không sửa được nữa nếu Ban giám hiệu chưa mở lại."
+            okText="Xác nhận"
+            cancelText="Hủy"
+            okButtonProps={{ 'data-testid': 'confirm-sheet-ok' } as ButtonProps}
+            onConfirm={() => void confirmSheet()}
+          >
+            <Button data-testid="confirm-sheet" disabled={changes.out.length > 0}>
+              Xác nhận
+            </Button>
+          </Popconfirm>
+        )}
         {saved.confirmed && <Tag color="green">Giáo viên đã xác nhận</Tag>}
         {saved.locked && <Tag color="red">Đã khóa{saved.lock_reason ? `: ${saved.lock_reason}` : ''}</Tag>}
         {saved.closed_items.length > 0 && (
@@ -223,6 +300,42 @@ export function ScoreGrid({ sheet }: Props) {
         )}
       </Flex>
       {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} />}
+      {notice && (
+        <Alert type="success" showIcon data-testid="notice" message={notice} closable onClose={() => setNotice(null)} />
+      )}
+      <Modal
+        open={late !== null && late.length > 0}
+        title="Gửi yêu cầu sửa điểm"
+        okText="Gửi yêu cầu sửa điểm"
+        cancelText="Hủy"
+        okButtonProps={{ disabled: reason.trim() === '', 'data-testid': 'send-correction' } as ButtonProps}
+        onOk={() => void fileCorrections()}
+        onCancel={() => setLate(null)}
+      >
+        <Typography.Paragraph>
+          Đã hết thời hạn nhập các cột này. Thay đổi sẽ được gửi Hiệu trưởng duyệt (kèm lý do) và chỉ có hiệu lực sau
+          khi được duyệt.
+        </Typography.Paragraph>
+        <ul data-testid="correction-cells">
+          {(late ?? []).map((c) => {
+            const row = rows.find((r) => r.student_id === c.student_id);
+            const label = columns.find((col) => col.item === c.item)?.label ?? c.item;
+            const old = display(storedValue(saved, c.student_id, c.item)) || '(trống)';
+            return (
+              <li key={`${c.student_id}/${c.item}`}>
+                {row?.full_name}, {label}: {old} → {display(c.value) || '(trống)'}
+              </li>
+            );
+          })}
+        </ul>
+        <Input.TextArea
+          aria-label="Lý do sửa điểm"
+          placeholder="Lý do (bắt buộc), ví dụ: chấm sót câu 3"
+          value={reason}
+          maxLength={500}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
       {conflicts.length > 0 && (
         <Alert
           type="warning"
