@@ -3,6 +3,7 @@
 #include <ctime>
 #include <string>
 
+#include "homeroom/demo.hpp"
 #include "schooling/demo.hpp"
 
 namespace hocvu::app {
@@ -35,6 +36,7 @@ DemoReport CreateDemoData(Context& context) {
         report.created_at = IsoTime(context.clock.Now());
         report.logins = org::CreateDemo(tx, context);
         schooling::CreateDemoSchoolYear(tx, context);
+        homeroom::CreateDemo(tx, context);
         tx.Exec(kMark, {report.created_at, context.clock.Now()});
         return report;
     });

@@ -15,6 +15,7 @@
 #include "common/error.hpp"
 #include "http/server.hpp"
 #include "gradebook/register.hpp"
+#include "homeroom/register.hpp"
 #include "org/register.hpp"
 #include "people/register.hpp"
 #include "schooling/register.hpp"
@@ -80,6 +81,7 @@ void RegisterDomains(http::Router& router, Context& context) {
     people::Register(router, context);
     schooling::Register(router, context);
     gradebook::Register(router, context);
+    homeroom::Register(router, context);
     system::Register(router, context);
 }
 

@@ -33,6 +33,15 @@ std::string_view Name(Code code) {
         case Code::kGradebookWindowClosed: return "gradebook.window_closed";
         case Code::kGradebookLocked: return "gradebook.locked";
         case Code::kGradebookConflict: return "gradebook.conflict";
+        case Code::kHomeroomNotHomeroom: return "homeroom.not_homeroom";
+        case Code::kHomeroomConflict: return "homeroom.conflict";
+        case Code::kHomeroomLocked: return "homeroom.locked";
+        case Code::kHomeroomIncomplete: return "homeroom.incomplete";
+        case Code::kHomeroomUnconfirmedSheets: return "homeroom.unconfirmed_sheets";
+        case Code::kHomeroomOverrideNotAllowed: return "homeroom.override_not_allowed";
+        case Code::kHomeroomNotSubmitted: return "homeroom.not_submitted";
+        case Code::kHomeroomNotApproved: return "homeroom.not_approved";
+        case Code::kHomeroomOutcomePending: return "homeroom.outcome_pending";
     }
     return "server.internal";
 }

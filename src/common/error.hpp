@@ -38,6 +38,15 @@ enum class Code {
     kGradebookWindowClosed,  ///< gradebook.window_closed
     kGradebookLocked,        ///< gradebook.locked
     kGradebookConflict,      ///< gradebook.conflict
+    kHomeroomNotHomeroom,       ///< homeroom.not_homeroom
+    kHomeroomConflict,          ///< homeroom.conflict
+    kHomeroomLocked,            ///< homeroom.locked
+    kHomeroomIncomplete,        ///< homeroom.incomplete
+    kHomeroomUnconfirmedSheets, ///< homeroom.unconfirmed_sheets
+    kHomeroomOverrideNotAllowed,  ///< homeroom.override_not_allowed
+    kHomeroomNotSubmitted,      ///< homeroom.not_submitted
+    kHomeroomNotApproved,       ///< homeroom.not_approved
+    kHomeroomOutcomePending,    ///< homeroom.outcome_pending
 };
 
 /// The stable dotted name of a code, e.g. "http.not_found".

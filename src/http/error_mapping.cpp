@@ -35,6 +35,15 @@ ErrorMapping MapError(Code code) {
         case Code::kGradebookWindowClosed: return {403, "Đã hết thời hạn nhập điểm, cần yêu cầu điều chỉnh"};
         case Code::kGradebookLocked: return {423, "Bảng điểm đã bị khóa"};
         case Code::kGradebookConflict: return {409, "Điểm đã được người khác thay đổi"};
+        case Code::kHomeroomNotHomeroom: return {403, "Chỉ giáo viên chủ nhiệm của lớp hoặc Ban giám hiệu được thực hiện"};
+        case Code::kHomeroomConflict: return {409, "Dữ liệu của lớp đã được người khác thay đổi"};
+        case Code::kHomeroomLocked: return {423, "Kết quả cuối năm của lớp đã được duyệt và khóa"};
+        case Code::kHomeroomIncomplete: return {409, "Kết quả của lớp còn thiếu, chưa thể xác nhận"};
+        case Code::kHomeroomUnconfirmedSheets: return {409, "Còn bảng điểm môn học chưa được giáo viên bộ môn xác nhận"};
+        case Code::kHomeroomOverrideNotAllowed: return {422, "Quy chế không cho phép điều chỉnh kết quả này"};
+        case Code::kHomeroomNotSubmitted: return {409, "Giáo viên chủ nhiệm chưa gửi danh sách cuối năm"};
+        case Code::kHomeroomNotApproved: return {409, "Danh sách cuối năm của lớp chưa được Hiệu trưởng duyệt"};
+        case Code::kHomeroomOutcomePending: return {409, "Còn học sinh chưa có kết quả sau kiểm tra lại hoặc rèn luyện hè"};
     }
     return {500, "Lỗi hệ thống"};
 }

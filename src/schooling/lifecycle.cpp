@@ -26,6 +26,46 @@ std::string NameInGrade(const std::string& name, int from_grade, int to_grade) {
     return std::to_string(to_grade) + name;
 }
 
+/// SCH-7 from GB-4: every class of the year with students must have approved year-close lists, and every student's
+/// final outcome (after the summer, A17) must be known. Reads the homeroom domain's tables (read-only): the
+/// homeroom domain builds on this one, so it cannot be called from here.
+std::map<std::int64_t, Outcome> ApprovedOutcomes(storage::Tx& tx, std::int64_t unit_id, std::int64_t year_id) {
+    std::map<std::int64_t, Outcome> outcomes;
+    std::vector<std::string> not_approved;
+    std::vector<std::string> pending;
+    for (const storage::Row& row : tx.Query(
+             "SELECT c.id, c.name, y.status FROM classes c LEFT JOIN homeroom_year_close y ON y.unit_id = c.unit_id "
+             "AND y.class_id = c.id WHERE c.unit_id = $1 AND c.year_id = $2 AND EXISTS (SELECT 1 FROM enrolments e "
+             "WHERE e.unit_id = c.unit_id AND e.class_id = c.id AND e.status = 'active') ORDER BY c.name",
+             {unit_id, year_id})) {
+        if (row.IsNull(2) || row.Text(2) != "approved") not_approved.push_back(row.Text(1));
+    }
+    if (!not_approved.empty()) {
+        std::string names;
+        for (const std::string& n : not_approved) names += (names.empty() ? "" : ", ") + n;
+        throw Error(Code::kHomeroomNotApproved, "year-close lists not approved for: " + names);
+    }
+    for (const storage::Row& row : tx.Query(
+             "SELECT e.student_id, i.final_outcome FROM enrolments e LEFT JOIN homeroom_year_close_items i ON "
+             "i.unit_id = e.unit_id AND i.class_id = e.class_id AND i.student_id = e.student_id WHERE e.unit_id = $1 "
+             "AND e.year_id = $2 AND e.status = 'active' ORDER BY e.student_id",
+             {unit_id, year_id})) {
+        const std::string final_outcome = row.IsNull(1) ? "" : row.Text(1);
+        if (final_outcome == "promoted") {
+            outcomes[row.Int(0)] = Outcome::kPromoted;
+        } else if (final_outcome == "retained") {
+            outcomes[row.Int(0)] = Outcome::kRetained;
+        } else {
+            pending.push_back(std::to_string(row.Int(0)));
+        }
+    }
+    if (!pending.empty()) {
+        throw Error(Code::kHomeroomOutcomePending,
+                    std::to_string(pending.size()) + " students have no final outcome yet (first: " + pending[0] + ")");
+    }
+    return outcomes;
+}
+
 }  // namespace
 
 Enrolment TransferClass(app::Context& ctx, const org::Actor& actor, std::int64_t student_id, std::int64_t to_class_id,
@@ -189,7 +229,9 @@ CarryOverSummary CarryOver(app::Context& ctx, const org::Actor& actor, std::int6
             throw Error(Code::kValidation, "carry-over goes to a later year");
         }
         summary.to_year_id = to->id;
-        for (const auto& [student_id, outcome] : input.outcomes) {
+        std::map<std::int64_t, Outcome> outcomes =
+            input.outcomes_given ? input.outcomes : ApprovedOutcomes(tx, school.id, from->id);
+        for (const auto& [student_id, outcome] : outcomes) {
             auto e = detail::ActiveEnrolment(tx, student_id, from->id);
             if (!e || e->unit_id != school.id) {
                 throw Error(Code::kValidation, "student " + std::to_string(student_id) + " is not in this year");
@@ -208,8 +250,8 @@ CarryOverSummary CarryOver(app::Context& ctx, const org::Actor& actor, std::int6
         for (const storage::Row& row : rows) {
             Enrolment e = store::ReadEnrolment(row);
             ClassInfo cls = detail::LoadClass(tx, e.class_id);
-            auto it = input.outcomes.find(e.student_id);
-            Outcome outcome = it == input.outcomes.end() ? Outcome::kPromoted : it->second;
+            auto it = outcomes.find(e.student_id);
+            Outcome outcome = it == outcomes.end() ? Outcome::kPromoted : it->second;
             if (outcome == Outcome::kPromoted && cls.grade == last_grade) {
                 tx.Exec(store::kEndEnrolment,
                         {e.unit_id, e.id, std::string("graduated"), from->ends_on, std::string("tốt nghiệp")});

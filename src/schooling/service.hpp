@@ -140,7 +140,12 @@ enum class Outcome { kPromoted, kRetained };
 
 struct CarryOverInput {
     std::string to_year;                       ///< "2027-2028"; created when missing
-    std::map<std::int64_t, Outcome> outcomes;  ///< students not listed are promoted
+    /// With `outcomes_given`, the school's own list (students not listed are promoted). Without it (the default)
+    /// the outcomes are the approved year-close lists of every class (GB-4, after the summer: A17); a class whose
+    /// lists are not approved refuses the carry-over (homeroom.not_approved), and so does a student whose summer
+    /// re-assessment or conduct training has no result yet (homeroom.outcome_pending).
+    std::map<std::int64_t, Outcome> outcomes;
+    bool outcomes_given = false;
     bool dry_run = false;
 };
 

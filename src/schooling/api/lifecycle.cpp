@@ -55,6 +55,7 @@ http::Response CarryOver(org::Call& call) {
     input.to_year = org::api::Text(body, "to_year");
     input.dry_run = body.value("dry_run", false);
     if (auto it = body.find("outcomes"); it != body.end() && !it->is_null()) {
+        input.outcomes_given = true;
         if (!it->is_object())
             throw Error(Code::kValidation, "outcomes maps student ids to promoted or retained");
         for (const auto& [key, value] : it->items()) {

@@ -1,0 +1,115 @@
+#include "homeroom/summary.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "assessment/explain.hpp"
+#include "homeroom/internal.hpp"
+#include "homeroom/service.hpp"
+
+namespace hocvu::homeroom {
+namespace {
+
+assessment::Period ParsePeriod(std::string_view period) {
+    if (period == "hk1") return assessment::Period::kHk1;
+    if (period == "hk2") return assessment::Period::kHk2;
+    if (period == "year") return assessment::Period::kYear;
+    throw Error(Code::kValidation, "period is hk1, hk2 or year");
+}
+
+}  // namespace
+
+ClassSummary BuildClassSummary(storage::Tx& tx, std::int64_t class_id, std::string_view period_code) {
+    const assessment::Period period = ParsePeriod(period_code);
+    const auto p = static_cast<std::size_t>(period);
+    detail::ClassRef c = detail::LoadClass(tx, class_id);
+    gradebook::detail::ClassSetup setup = gradebook::detail::LoadClassSetup(tx, class_id);
+    const assessment::Regulation reg = setup.regulation;
+    ClassSummary out;
+    out.class_id = c.cls.id;
+    out.class_name = c.cls.name;
+    out.year_id = c.year.id;
+    out.year = c.year.name;
+    out.regulation = std::string(assessment::RegulationCode(reg));
+    out.period = std::string(period_code);
+    for (const gradebook::detail::SubjectSetup& s : setup.subjects) out.subjects.push_back({s.code, s.name, s.scored});
+    std::vector<detail::Assessed> assessed = detail::AssessClass(tx, c, setup, false);
+    std::vector<detail::Assessed> summer;
+    if (period == assessment::Period::kYear) summer = detail::AssessClass(tx, c, setup, true);
+    auto [from, to] = detail::PeriodRange(c, period_code);
+    std::map<std::int64_t, int> absences = detail::MainAbsences(tx, c, from, to);
+    std::vector<std::int64_t> sums;  // sum of the scored subjects' results of the period, in tenths (rank key)
+    for (std::size_t i = 0; i < assessed.size(); ++i) {
+        const detail::Assessed& a = assessed[i];
+        const assessment::Assessment& r = a.result;
+        SummaryRow row;
+        row.student_id = a.student.id;
+        row.student_code = a.student.code;
+        row.full_name = a.student.full_name;
+        std::int64_t sum = 0;
+        for (std::size_t s = 0; s < a.input.subjects.size(); ++s) {
+            const assessment::SubjectResult& sr = r.subjects[s];
+            assessment::Mark mark = period == assessment::Period::kHk1   ? sr.hk1
+                                    : period == assessment::Period::kHk2 ? sr.hk2
+                                                                         : sr.year;
+            if (mark.IsScore()) sum += mark.score().tenths();
+            row.subjects.emplace_back(a.input.subjects[s].code, detail::MarkText(mark));
+        }
+        sums.push_back(sum);
+        row.learning_rank = r.learning[p].final;
+        row.conduct_rank = r.conduct[p];
+        row.learning = std::string(assessment::LearningName(reg, r.learning[p].final));
+        row.conduct = std::string(assessment::ConductName(reg, r.conduct[p]));
+        auto ab = absences.find(a.student.id);
+        row.absences = ab == absences.end() ? 0 : ab->second;
+        row.award = detail::AwardText(r.award[p]);
+        if (period == assessment::Period::kYear) {
+            row.outcome = std::string(assessment::OutcomeCode(r.outcome));
+            row.reassess_subjects = detail::ReassessSubjects(a);
+            row.retained_for_absences = r.retained_for_absences;
+            row.reassessment_blocked_by_conduct = r.reassessment_blocked_by_conduct;
+            const detail::Assessed& after = summer[i];
+            row.summer_done = after.result.summer_reassessment_done || after.result.summer_conduct_done;
+            row.outcome_after_summer = std::string(assessment::OutcomeCode(after.result.outcome));
+            if (after.result.summer_reassessment_done) {
+                row.learning_after_summer =
+                    std::string(assessment::LearningName(reg, after.result.learning_after_summer.final));
+            }
+            if (after.result.summer_conduct_done) {
+                row.conduct_after_summer = std::string(assessment::ConductName(reg, after.result.conduct_after_summer));
+            }
+            row.reassessment.assign(after.reassessment_given.begin(), after.reassessment_given.end());
+            assessment::Explain(after.input, after.result, row.explanation);
+        } else {
+            assessment::Explain(a.input, r, row.explanation);
+        }
+        row.missing = detail::MissingLines(a, period);
+        out.items.push_back(std::move(row));
+    }
+    // Rank in class: learning level, then conduct level, then the sum of the scored subjects' results; equal keys
+    // share a rank (1, 1, 3). A student whose learning level is incomplete has no rank (0).
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < out.items.size(); ++i) {
+        if (out.items[i].learning_rank >= 0) order.push_back(i);
+    }
+    auto key = [&](std::size_t i) {
+        return std::make_tuple(out.items[i].learning_rank, out.items[i].conduct_rank, sums[i]);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) > key(b); });
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const bool tie = k > 0 && key(order[k]) == key(order[k - 1]);
+        out.items[order[k]].rank = tie ? out.items[order[k - 1]].rank : static_cast<int>(k + 1);
+    }
+    return out;
+}
+
+ClassSummary GetSummary(app::Context& ctx, const org::Actor& actor, std::int64_t class_id, std::string_view period) {
+    return ctx.db.Read([&](storage::Tx& tx) {
+        detail::ClassRef c = detail::LoadClass(tx, class_id);
+        detail::RequireRead(actor, c);
+        return BuildClassSummary(tx, class_id, period);
+    });
+}
+
+}  // namespace hocvu::homeroom
