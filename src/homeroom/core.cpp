@@ -189,6 +189,10 @@ std::string MarkText(assessment::Mark mark) {
 
 std::vector<Assessed> AssessClass(storage::Tx& tx, const ClassRef& c, const gradebook::detail::ClassSetup& setup,
                                   bool summer) {
+    if (setup.regulation == assessment::Regulation::kTt27) {
+        // TT27 (primary): no conduct, promotion by completion and the principal's decision; not built here yet.
+        throw Error(Code::kValidation, "the class summary and year-close lists are for grades 6–12 so far");
+    }
     const std::int64_t unit = c.cls.unit_id;
     std::map<std::tuple<std::string, int, std::int64_t>, std::vector<gradebook::Cell>> cells;
     for (const storage::Row& row : tx.Query(gradebook::store::kClassCells, {unit, c.cls.id})) {
