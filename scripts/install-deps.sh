@@ -12,6 +12,8 @@ packages=(
   libsqlite3-dev libpq-dev libzip-dev libexpat1-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev postgresql python3 curl wrk chromium
+  # the .xlsx exports are checked by converting them with LibreOffice Calc (tests/api/test_reports.py)
+  libreoffice-calc-nogui
   # web app
   nodejs
 )

@@ -18,6 +18,7 @@
 #include "homeroom/register.hpp"
 #include "org/register.hpp"
 #include "people/register.hpp"
+#include "reports/register.hpp"
 #include "schooling/register.hpp"
 #include "storage/migrations.hpp"
 #include "system/register.hpp"
@@ -82,6 +83,7 @@ void RegisterDomains(http::Router& router, Context& context) {
     schooling::Register(router, context);
     gradebook::Register(router, context);
     homeroom::Register(router, context);
+    reports::Register(router, context);
     system::Register(router, context);
 }
 
