@@ -9,10 +9,15 @@ import { LoginPage } from '../features/org/LoginPage';
 import { MyAccountPage } from '../features/org/MyAccountPage';
 import { UnitsPage } from '../features/org/UnitsPage';
 import { ClassesPage } from '../features/school/ClassesPage';
+import { AssignmentsPage } from '../features/school/AssignmentsPage';
 import { ClassStudentsPage } from '../features/school/ClassStudentsPage';
 import { ImportPage } from '../features/school/ImportPage';
 import { MyClassesPage } from '../features/school/MyClassesPage';
 import { MyStudentsPage } from '../features/school/MyStudentsPage';
+import { StaffPage } from '../features/school/StaffPage';
+import { StudentProfilePage } from '../features/school/StudentProfilePage';
+import { StudentsPage } from '../features/school/StudentsPage';
+import { YearsPage } from '../features/school/YearsPage';
 import { StatusPage } from '../features/system/StatusPage';
 import { AppLayout } from './AppLayout';
 import { HomePage } from './HomePage';
@@ -38,6 +43,11 @@ export const routes: RouteObject[] = [
           { path: 'lop-hoc', element: <ClassesPage /> },
           { path: 'lop-hoc/:id', element: <ClassStudentsPage /> },
           { path: 'lop-cua-toi', element: <MyClassesPage /> },
+          { path: 'hoc-sinh', element: <StudentsPage /> },
+          { path: 'hoc-sinh/:id', element: <StudentProfilePage /> },
+          { path: 'can-bo', element: <StaffPage /> },
+          { path: 'phan-cong', element: <AssignmentsPage /> },
+          { path: 'nam-hoc', element: <YearsPage /> },
           { path: 'nhap-du-lieu', element: <ImportPage /> },
           { path: 'nhap-diem', element: <ScoreSheetsPage /> },
           { path: 'nhap-diem/:classId/:subject', element: <ScoreEntryPage /> },

@@ -83,7 +83,7 @@ describe('import with preview (SCH-3, SCH-1)', () => {
     expect(upload.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(upload.body).toBeInstanceOf(Blob);
     expect(sent.some((r) => r.path.endsWith('/commit'))).toBe(false);
-  }, 60_000);
+  }, 150_000);
 
   it('SCH-3: a clean preview enables "Nhập"; the commit shows what was created', async () => {
     const sent = mockRoutes({
@@ -113,7 +113,7 @@ describe('import with preview (SCH-3, SCH-1)', () => {
     const created = within(screen.getByTestId('import-created')).getAllByRole('row').slice(1);
     expect(created.map((r) => r.textContent)).toEqual(['6801009001Đặng Thị Ánh10A1', '6801009002Lê Văn Ân10A1']);
     expect(sent.filter((r) => r.path.endsWith('/commit'))).toHaveLength(1);
-  }, 60_000);
+  }, 150_000);
 
   it('SCH-3: a commit refused because the school changed since the preview shows the new problems', async () => {
     mockRoutes({
@@ -146,7 +146,7 @@ describe('import with preview (SCH-3, SCH-1)', () => {
     expect(await screen.findByText('mã học sinh đã có trong trường', {}, WAIT)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Nhập' }).hasAttribute('disabled')).toBe(true);
     expect(screen.queryByText(/Đã nhập/)).toBeNull();
-  }, 60_000);
+  }, 150_000);
 
   it("SCH-3: a refused file (no header row) shows the server's Vietnamese reason; other file types are refused", async () => {
     mockRoutes({
@@ -163,7 +163,7 @@ describe('import with preview (SCH-3, SCH-1)', () => {
     expect(screen.queryByRole('button', { name: 'Nhập' })).toBeNull();
     fireEvent.change(fileInput(), { target: { files: [new File(['x'], 'anh.png', { type: 'image/png' })] } });
     expect(await screen.findByText('Chỉ nhận tệp Excel (.xlsx) hoặc .csv.', {}, WAIT)).toBeTruthy();
-  }, 60_000);
+  }, 150_000);
 
   it('SCH-1: staff import shows each new account and its one-time password', async () => {
     const sent = mockRoutes({
@@ -197,7 +197,7 @@ describe('import with preview (SCH-3, SCH-1)', () => {
     const staffUpload = sent.find((r) => r.path.endsWith('/staff/import/preview'))!;
     expect(staffUpload.contentType).toBe('text/csv');
     expect([...staffUpload.query.keys()]).toEqual([]);
-  }, 60_000);
+  }, 150_000);
 });
 
 describe('the error report', () => {

@@ -56,14 +56,14 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
           type="success"
           showIcon
           data-testid="import-status"
-          message={`Tệp hợp lệ: ${report.rows} dòng dữ liệu, không có lỗi. Bấm “Nhập” để ghi vào hệ thống.`}
+          title={`Tệp hợp lệ: ${report.rows} dòng dữ liệu, không có lỗi. Bấm “Nhập” để ghi vào hệ thống.`}
         />
       ) : (
         <Alert
           type="error"
           showIcon
           data-testid="import-status"
-          message={`Có ${report.problems.length} lỗi ở ${badRows} trên ${report.rows} dòng. Chưa ghi gì vào hệ thống.`}
+          title={`Có ${report.problems.length} lỗi ở ${badRows} trên ${report.rows} dòng. Chưa ghi gì vào hệ thống.`}
           description="Sửa các dòng dưới đây trong tệp rồi chọn lại tệp. Chỉ nhập được khi tệp không còn lỗi."
         />
       )}
@@ -296,8 +296,8 @@ export function ImportPage() {
           {preview.isPending && ' — đang kiểm tra…'}
         </Typography.Text>
       )}
-      {fileError && <Alert type="error" showIcon message={fileError} />}
-      {error && <Alert type="error" showIcon data-testid="import-error" message={error.message} />}
+      {fileError && <Alert type="error" showIcon title={fileError} />}
+      {error && <Alert type="error" showIcon data-testid="import-error" title={error.message} />}
       {committed ? (
         <Result
           status="success"

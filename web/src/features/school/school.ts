@@ -125,3 +125,166 @@ export function useYearClasses(unitId: string | undefined, year: string | undefi
       ).then((body) => body.items),
   });
 }
+
+/// A guardian (cha, mẹ, người giám hộ) of a student; `account_id` once their parent account exists.
+export interface Guardian {
+  id: string;
+  student_id: string;
+  full_name: string;
+  relation: string;
+  phone: string;
+  email: string;
+  account_id: string | null;
+}
+
+/// One enrolment of a student in a class (the history a profile shows).
+export interface Enrolment {
+  id: string;
+  student_id: string;
+  class_id: string;
+  class_name: string;
+  year_id: string;
+  status: string;
+  started_on: string;
+  ended_on: string;
+  end_reason: string;
+}
+
+/// A subject a student is exempt from in a semester (SCH-8).
+export interface Exemption {
+  id: string;
+  student_id: string;
+  year_id: string;
+  semester: number;
+  subject: string;
+  reason: string;
+}
+
+/// A student's full record (`GET /api/v1/students/{id}`, and the school's search).
+export interface StudentProfile extends StudentRecord {
+  address: string;
+  priority: string;
+  policy: string;
+  status_date: string;
+  status_reason: string;
+  origin_id: string | null;
+  unit_id: string;
+  guardians: Guardian[];
+  enrolments?: Enrolment[];
+  exemptions?: Exemption[];
+}
+
+/// A member of staff with HR fields and their account (`GET /api/v1/schools/{unit_id}/staff`).
+export interface StaffMember {
+  id: string;
+  unit_id: string;
+  full_name: string;
+  family_name: string;
+  middle_name: string;
+  given_name: string;
+  birth_date: string;
+  gender: string;
+  ethnicity: string;
+  phone: string;
+  email: string;
+  position: string;
+  subjects: string[];
+  qualification: string;
+  professional_rank: string;
+  status: string;
+  account_id: string | null;
+  username: string | null;
+}
+
+/// A subject of a year's curriculum for one grade (`GET /api/v1/years/{id}/curriculum`).
+export interface CurriculumEntry {
+  grade: number;
+  subject: string;
+  name: string;
+  periods_per_year: number;
+  assessment: string;
+  kind: string;
+}
+
+/// One teaching assignment: teacher × class × subject × semester (SCH-9).
+export interface TeachingAssignment {
+  id: string;
+  class_id: string;
+  class_name: string;
+  subject: string;
+  semester: number;
+  staff_id: string;
+  staff_name: string;
+}
+
+export const studentStatusNames: Record<string, string> = {
+  studying: 'Đang học',
+  transferred_out: 'Đã chuyển trường',
+  dropped_out: 'Đã thôi học',
+  graduated: 'Đã tốt nghiệp',
+};
+
+export function useStudentProfile(id: string) {
+  return useQuery({
+    queryKey: ['student', id],
+    queryFn: ({ signal }) => request<StudentProfile>(`/api/v1/students/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+/// The school's students matching `q` (diacritics-insensitive on the server), in Vietnamese order.
+export function useSchoolStudents(unitId: string | undefined, q: string) {
+  return useQuery({
+    queryKey: ['school-students', unitId, q],
+    enabled: unitId !== undefined,
+    queryFn: ({ signal }) =>
+      request<{ items: StudentProfile[] }>(
+        `/api/v1/schools/${encodeURIComponent(unitId ?? '')}/students${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+        { signal },
+      ).then((body) => body.items),
+  });
+}
+
+export function useSchoolStaff(unitId: string | undefined, q = '') {
+  return useQuery({
+    queryKey: ['school-staff', unitId, q],
+    enabled: unitId !== undefined,
+    queryFn: ({ signal }) =>
+      request<{ items: StaffMember[] }>(
+        `/api/v1/schools/${encodeURIComponent(unitId ?? '')}/staff${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+        { signal },
+      ).then((body) => body.items),
+  });
+}
+
+export function useCurriculum(yearId: string | undefined) {
+  return useQuery({
+    queryKey: ['curriculum', yearId],
+    enabled: yearId !== undefined,
+    queryFn: ({ signal }) =>
+      request<{ items: CurriculumEntry[] }>(`/api/v1/years/${encodeURIComponent(yearId ?? '')}/curriculum`, {
+        signal,
+      }).then((body) => body.items),
+  });
+}
+
+export function useTeaching(unitId: string | undefined, year: string | undefined) {
+  return useQuery({
+    queryKey: ['teaching', unitId, year],
+    enabled: unitId !== undefined && year !== undefined,
+    queryFn: ({ signal }) =>
+      request<{ items: TeachingAssignment[] }>(
+        `/api/v1/schools/${encodeURIComponent(unitId ?? '')}/teaching?year=${encodeURIComponent(year ?? '')}`,
+        { signal },
+      ).then((body) => body.items),
+  });
+}
+
+/// Whether the signed-in person holds `permission` (as `GET /api/v1/me` lists them).
+export function can(user: { permissions: string[] } | null | undefined, permission: string): boolean {
+  return user?.permissions.includes(permission) ?? false;
+}
+
+/// A date picked in the UI (dayjs) as the server reads it: dd/mm/yyyy.
+export function dayText(value: { format: (f: string) => string } | null | undefined): string | undefined {
+  return value ? value.format('DD/MM/YYYY') : undefined;
+}
