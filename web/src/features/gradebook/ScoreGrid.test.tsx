@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { configure, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ScoreGrid } from './ScoreGrid';
@@ -56,6 +56,9 @@ function json(body: unknown, status = 200, type = 'application/json') {
 
 afterEach(() => vi.restoreAllMocks());
 
+// A shared 2-core machine can be slow: wait for the grid's answers longer than the defaults.
+configure({ asyncUtilTimeout: 10_000 });
+
 describe('ScoreGrid', () => {
   it('shows the other person’s value when a save conflicts, and never overwrites it', async () => {
     const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async (_input, init) => {
@@ -82,7 +85,7 @@ describe('ScoreGrid', () => {
     expect(conflict.textContent).toContain('Nguyễn Văn An, TX1: bạn nhập 9,0, Nguyễn Văn Toàn đã lưu 6,0');
     expect((screen.getByTestId('cell-0-tx1') as HTMLInputElement).value).toBe('6,0');
     expect(fetch).toHaveBeenCalledTimes(2);
-  });
+  }, 30_000);
 
   it('GB-7: offers a correction request with a reason when the entry window is closed', async () => {
     const posts: unknown[] = [];
@@ -134,7 +137,7 @@ describe('ScoreGrid', () => {
     ]);
     // Until the principal approves, the cell shows the saved value.
     expect((screen.getByTestId('cell-0-tx1') as HTMLInputElement).value).toBe('6,0');
-  });
+  }, 30_000);
 
   it('GB-8: the teacher confirms the sheet', async () => {
     const calls: string[] = [];
@@ -157,7 +160,7 @@ describe('ScoreGrid', () => {
     expect(await screen.findByText('Giáo viên đã xác nhận')).toBeTruthy();
     expect(calls[0]).toBe('POST /api/v1/classes/101/subjects/TOAN/confirmation?semester=1');
     expect(screen.queryByTestId('confirm-sheet')).toBeNull();
-  });
+  }, 30_000);
 
   it('marks an invalid value and computes the average live', async () => {
     render(
@@ -174,5 +177,5 @@ describe('ScoreGrid', () => {
     await userEvent.type(screen.getByTestId('cell-0-ck'), '6,5');
     // (8 + 2×7 + 3×6,5) / 6 = 41,5 / 6 = 6,91… → 6,9
     expect(screen.getByTestId('avg-0').textContent).toBe('6,9');
-  });
+  }, 30_000);
 });

@@ -6,7 +6,7 @@ import {
   display,
   fetchHistory,
   liveAverage,
-  parseCell,
+  parseColumn,
   parsePaste,
   sheetPath,
   type HistoryEntry,
@@ -67,7 +67,7 @@ export function ScoreGrid({ sheet }: Props) {
     for (const row of rows) {
       if (row.exempt) continue;
       for (const col of columns) {
-        const parsed = parseCell(saved.scored, drafts[row.student_id]?.[col.item] ?? '');
+        const parsed = parseColumn(col, saved.scored, drafts[row.student_id]?.[col.item] ?? '');
         if (!parsed.ok) {
           invalid += 1;
           continue;
@@ -362,7 +362,15 @@ export function ScoreGrid({ sheet }: Props) {
                   {c.label}
                 </th>
               ))}
-              <th>{saved.scored ? 'ĐTBmhk' : 'Kết quả'}</th>
+              <th>
+                {saved.regulation === 'tt27'
+                  ? saved.semester === 1
+                    ? 'Mức cuối HK I'
+                    : 'Mức cả năm'
+                  : saved.scored
+                    ? 'ĐTBmhk'
+                    : 'Kết quả'}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -370,7 +378,7 @@ export function ScoreGrid({ sheet }: Props) {
               const values = drafts[row.student_id] ?? {};
               const parsedValues: Record<string, string> = {};
               for (const c of columns) {
-                const p = parseCell(saved.scored, values[c.item] ?? '');
+                const p = parseColumn(c, saved.scored, values[c.item] ?? '');
                 parsedValues[c.item] = p.ok ? p.value : '';
               }
               const unchanged = columns.every((c) => parsedValues[c.item] === (row.cells[c.item]?.value ?? ''));
@@ -386,7 +394,7 @@ export function ScoreGrid({ sheet }: Props) {
                   ) : (
                     columns.map((c, ci) => {
                       const raw = values[c.item] ?? '';
-                      const parsed = parseCell(saved.scored, raw);
+                      const parsed = parseColumn(c, saved.scored, raw);
                       const dirty = parsed.ok && parsed.value !== (row.cells[c.item]?.value ?? '');
                       return (
                         <td key={c.item}>

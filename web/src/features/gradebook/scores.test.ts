@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveAverage, parseCell, parsePaste, type Column } from './scores';
+import { liveAverage, parseCell, parsePaste, type Column, parseColumn } from './scores';
 
 const columns: Column[] = [
   { item: 'tx1', kind: 'tx', label: 'TX1', topic: false },
@@ -45,5 +45,31 @@ describe('parsePaste', () => {
       ['9', '10'],
     ]);
     expect(parsePaste('5')).toEqual([['5']]);
+  });
+});
+
+describe('TT27 and TT58 columns (GB-1)', () => {
+  const level: Column = { item: 'ck_muc', kind: 'ck', label: 'Mức CK', topic: false, type: 'level' };
+  const test: Column = { item: 'ck_kt', kind: 'ck', label: 'KT CK', topic: false, type: 'whole_score' };
+  it('reads levels as T/H/C and tests as whole numbers', () => {
+    expect(parseColumn(level, false, 't')).toEqual({ ok: true, value: 'HTT', tenths: null });
+    expect(parseColumn(level, false, 'cht')).toEqual({ ok: true, value: 'CHT', tenths: null });
+    expect(parseColumn(level, false, 'Tốt').ok).toBe(false);
+    expect(parseColumn(test, false, '9')).toEqual({ ok: true, value: '9.0', tenths: 90 });
+    expect(parseColumn(test, false, '0')).toEqual({ ok: true, value: '0.0', tenths: 0 });
+    expect(parseColumn(test, false, '7,5').ok).toBe(false);
+  });
+  it('has no live average for TT27 and skips empty optional TT58 columns', () => {
+    expect(liveAverage([level, test], { ck_muc: 'HTT', ck_kt: '9.0' }, true)).toBe('');
+    const tt58: Column[] = [
+      { item: 'tx1', kind: 'tx', label: 'HS1-1', topic: false, type: 'score' },
+      { item: 'tx2', kind: 'tx', label: 'HS1-2', topic: false, type: 'score', optional: true },
+      { item: 'gk1', kind: 'gk', label: 'HS2-1', topic: false, type: 'score' },
+      { item: 'ck', kind: 'ck', label: 'HK', topic: false, type: 'score' },
+    ];
+    // (8 + 2×7 + 3×7.5) / 6 = 44.5 / 6 = 7.41… → 7.4
+    expect(liveAverage(tt58, { tx1: '8', gk1: '7', ck: '7.5' }, true)).toBe('7.4');
+    // with the optional test: (8 + 9 + 14 + 22.5) / 7 = 53.5 / 7 = 7.64… → 7.6
+    expect(liveAverage(tt58, { tx1: '8', tx2: '9', gk1: '7', ck: '7.5' }, true)).toBe('7.6');
   });
 });

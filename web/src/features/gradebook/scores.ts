@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { request } from '../../api/client';
 
-/// A column of a score sheet (`GET …/scores`): TT22 ĐĐGtx, GK, CK.
+/// A column of a score sheet (`GET …/scores`): TT22/TT26 ĐĐGtx, GK, CK; TT58 hệ số 1/2/3 (tests beyond the
+/// minimum `optional`); TT27 levels (HTT/HT/CHT) and periodic tests (whole numbers).
 export interface Column {
   item: string;
   kind: 'tx' | 'gk' | 'ck';
   label: string;
   topic: boolean;
+  type?: 'score' | 'comment' | 'level' | 'whole_score';
+  optional?: boolean;
 }
 
 export interface StoredCell {
@@ -122,9 +125,33 @@ export function parseCell(scored: boolean, raw: string): Parsed {
   return { ok: false, error: 'Nhập Đ (Đạt) hoặc CĐ (Chưa đạt)' };
 }
 
+/// A typed cell of `column` (its type decides; older answers without a type follow the sheet's `scored`).
+export function parseColumn(column: Column, scored: boolean, raw: string): Parsed {
+  const text = raw.trim();
+  if (column.type === 'level') {
+    if (text === '') return { ok: true, value: '', tenths: null };
+    const level = { T: 'HTT', HTT: 'HTT', H: 'HT', HT: 'HT', C: 'CHT', CHT: 'CHT' }[text.toUpperCase()];
+    return level
+      ? { ok: true, value: level, tenths: null }
+      : { ok: false, error: 'Nhập T (Hoàn thành tốt), H (Hoàn thành) hoặc C (Chưa hoàn thành)' };
+  }
+  if (column.type === 'whole_score') {
+    const parsed = parseCell(true, text);
+    if (parsed.ok && parsed.tenths !== null && parsed.tenths % 10 !== 0) {
+      return { ok: false, error: 'Điểm bài kiểm tra định kì là số nguyên từ 0 đến 10' };
+    }
+    return parsed;
+  }
+  return parseCell(column.type ? column.type === 'score' : scored, text);
+}
+
 /// The provisional semester average while typing (TT22 Điều 9: (ΣTX + 2·GK + 3·CK) / (số TX + 5), half up to one
 /// decimal on exact integers); "" until every column is filled. The saved sheet shows the engine's value.
 export function liveAverage(columns: Column[], values: Record<string, string>, scored: boolean): string {
+  // TT27 has no semester average: the level comes from the teacher and, for the year, the engine.
+  if (columns.some((c) => c.type === 'level')) return '';
+  // TT58: a test beyond the minimum count takes part only when it was given.
+  columns = columns.filter((c) => !c.optional || (values[c.item] ?? '') !== '');
   if (!scored) {
     const all = columns.map((c) => values[c.item] ?? '');
     if (all.some((v) => v === '')) return '';
