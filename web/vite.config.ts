@@ -43,5 +43,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // antd pages render slowly in jsdom on a busy 2-core machine (the default 5 s timed out there); a test that is
+    // stuck still fails, after 30 s.
+    testTimeout: 30000,
   },
 });
