@@ -14,11 +14,11 @@ describe('navigation by role', () => {
     [['authority_staff'], ['Trang chủ', 'Đơn vị trực thuộc', 'Tài khoản của tôi']],
     [
       ['principal'],
-      ['Trang chủ', 'Lớp học', 'Học sinh', 'Cán bộ, giáo viên', 'Phân công giảng dạy', 'Tài khoản của tôi'],
+      ['Trang chủ', 'Lớp học', 'Học sinh', 'Cán bộ, giáo viên', 'Phân công giảng dạy', 'Báo cáo', 'Tài khoản của tôi'],
     ],
     [
       ['vice_principal'],
-      ['Trang chủ', 'Lớp học', 'Học sinh', 'Cán bộ, giáo viên', 'Phân công giảng dạy', 'Tài khoản của tôi'],
+      ['Trang chủ', 'Lớp học', 'Học sinh', 'Cán bộ, giáo viên', 'Phân công giảng dạy', 'Báo cáo', 'Tài khoản của tôi'],
     ],
     [
       ['admin_board'],
@@ -57,6 +57,7 @@ describe('navigation by role', () => {
       'Cán bộ, giáo viên',
       'Phân công giảng dạy',
       'Lớp của tôi',
+      'Báo cáo',
       'Con của tôi',
       'Tài khoản của tôi',
     ]);
@@ -87,6 +88,7 @@ describe('selectedNavPath', () => {
     expect(selectedNavPath('/trang-thai/chi-tiet')).toBe('/trang-thai');
     expect(selectedNavPath('/khong-co')).toBeUndefined();
     expect(selectedNavPath('/lop-hoc/101', navItemsFor(['principal']))).toBe('/lop-hoc');
+    expect(selectedNavPath('/bao-cao/ti-le-xep-loai', navItemsFor(['principal']))).toBe('/bao-cao');
     expect(selectedNavPath('/lop-hoc/101', navItemsFor(['parent']))).toBeUndefined();
   });
 });

@@ -14,6 +14,8 @@ import { ClassStudentsPage } from '../features/school/ClassStudentsPage';
 import { ImportPage } from '../features/school/ImportPage';
 import { MyClassesPage } from '../features/school/MyClassesPage';
 import { MyStudentsPage } from '../features/school/MyStudentsPage';
+import { ReportCardPage } from '../features/reports/ReportCardPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { StaffPage } from '../features/school/StaffPage';
 import { StudentProfilePage } from '../features/school/StudentProfilePage';
 import { StudentsPage } from '../features/school/StudentsPage';
@@ -56,6 +58,9 @@ export const routes: RouteObject[] = [
           { path: 'xet-len-lop', element: <YearClosePage /> },
           { path: 'duyet-cuoi-nam', element: <YearCloseApprovalPage /> },
           { path: 'duyet-cuoi-nam/:classId', element: <YearCloseDecisionPage /> },
+          { path: 'bao-cao', element: <ReportsPage /> },
+          { path: 'bao-cao/:view', element: <ReportsPage /> },
+          { path: 'phieu-bao-diem/:studentId', element: <ReportCardPage /> },
           { path: 'con-cua-toi', element: <MyStudentsPage role="parent" title="Con của tôi" /> },
           { path: 'ho-so-cua-em', element: <MyStudentsPage role="student" title="Hồ sơ của em" /> },
         ],

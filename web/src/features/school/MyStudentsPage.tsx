@@ -1,4 +1,5 @@
-import { Alert, Card, Descriptions, Flex, Spin, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Space, Spin, Typography } from 'antd';
+import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSession } from '../org/session';
 import { genderNames, useStudents, vietnameseDate } from './school';
@@ -21,7 +22,21 @@ export function MyStudentsPage({ role, title }: { role: 'parent' | 'student'; ti
         q.isError ? (
           <Alert key={ids[i]} type="error" showIcon message={q.error.message} />
         ) : q.data ? (
-          <Card key={q.data.id} title={q.data.full_name} data-testid="student-card">
+          <Card
+            key={q.data.id}
+            title={q.data.full_name}
+            data-testid="student-card"
+            extra={
+              q.data.class && (
+                <Space size="middle" wrap>
+                  <Typography.Text type="secondary">Phiếu báo điểm:</Typography.Text>
+                  <Link to={`/phieu-bao-diem/${q.data.id}?period=hk1`}>Học kỳ I</Link>
+                  <Link to={`/phieu-bao-diem/${q.data.id}?period=hk2`}>Học kỳ II</Link>
+                  <Link to={`/phieu-bao-diem/${q.data.id}?period=year`}>Cả năm</Link>
+                </Space>
+              )
+            }
+          >
             <Descriptions
               column={{ xs: 1, md: 2 }}
               items={[
