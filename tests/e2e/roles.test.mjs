@@ -35,6 +35,7 @@ const expectedMenus = {
     'Học sinh',
     'Cán bộ, giáo viên',
     'Phân công giảng dạy',
+    'Duyệt kết quả cuối năm',
     'Báo cáo',
     'Tài khoản của tôi',
   ],
@@ -49,8 +50,9 @@ const expectedMenus = {
   ],
   admin_board: ['Trang chủ', 'Lớp học', 'Học sinh', 'Cán bộ, giáo viên', 'Phân công giảng dạy', 'Tài khoản của tôi'],
   office: ['Trang chủ', 'Lớp học', 'Tài khoản của tôi'],
-  homeroom_teacher: ['Trang chủ', 'Lớp của tôi', 'Tài khoản của tôi'],
-  subject_teacher: ['Trang chủ', 'Lớp của tôi', 'Tài khoản của tôi'],
+  homeroom_teacher: ['Trang chủ', 'Lớp của tôi', 'Điểm danh', 'Tổng kết lớp', 'Xét lên lớp', 'Tài khoản của tôi'],
+  // The demo subject teacher is also a class's homeroom teacher.
+  subject_teacher: ['Trang chủ', 'Lớp của tôi', 'Điểm danh', 'Tổng kết lớp', 'Xét lên lớp', 'Tài khoản của tôi'],
   parent: ['Trang chủ', 'Con của tôi', 'Tài khoản của tôi'],
   student: ['Trang chủ', 'Hồ sơ của em', 'Tài khoản của tôi'],
 };
@@ -108,6 +110,26 @@ const pages = {
     path: '/nam-hoc',
     heading: 'Năm học',
     data: (page) => page.getByTestId('years-table').getByText('2026-2027'),
+  },
+  'Điểm danh': {
+    path: '/diem-danh',
+    heading: 'Điểm danh',
+    data: (page) => page.getByTestId('roll-call').getByRole('button').first(),
+  },
+  'Tổng kết lớp': {
+    path: '/tong-ket-lop',
+    heading: 'Tổng kết lớp',
+    data: (page) => page.getByTestId('class-summary').locator('.ant-table-row').first(),
+  },
+  'Xét lên lớp': {
+    path: '/xet-len-lop',
+    heading: 'Xét lên lớp',
+    data: (page) => page.getByTestId('proposal-status'),
+  },
+  'Duyệt kết quả cuối năm': {
+    path: '/duyet-cuoi-nam',
+    heading: 'Duyệt kết quả cuối năm',
+    data: (page) => page.getByTestId('year-close-classes').getByText('10A1'),
   },
   'Con của tôi': { path: '/con-cua-toi', heading: 'Con của tôi', data: (page) => page.getByText('10A1') },
   'Hồ sơ của em': { path: '/ho-so-cua-em', heading: 'Hồ sơ của em', data: (page) => page.getByText('10A1') },

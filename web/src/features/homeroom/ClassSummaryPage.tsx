@@ -12,6 +12,7 @@ import {
   confirmationPath,
   display,
   outcomeName,
+  resultName,
   todayInVietnam,
   useClassSummary,
   useConduct,
@@ -102,8 +103,8 @@ export function SummaryView({ classId }: { classId: string }) {
       align: 'center' as const,
       render: (_v: unknown, row: Row) => display(row.subjects[s.code] ?? ''),
     })),
-    { title: 'Học tập', dataIndex: 'learning', align: 'center' },
-    { title: 'Rèn luyện', dataIndex: 'conduct', align: 'center' },
+    { title: 'Học tập', dataIndex: 'learning', align: 'center', render: resultName },
+    { title: 'Rèn luyện', dataIndex: 'conduct', align: 'center', render: resultName },
     { title: 'Nghỉ', dataIndex: 'absences', align: 'center' },
     ...(year
       ? ([
@@ -129,8 +130,8 @@ export function SummaryView({ classId }: { classId: string }) {
               </Tooltip>
             ),
           },
-          { title: 'Khen thưởng', dataIndex: 'award' },
-          { title: 'Hạng', dataIndex: 'rank', align: 'center', render: (v: number | null) => v ?? '' },
+          { title: 'Khen thưởng', dataIndex: 'award', render: resultName },
+          { title: 'Hạng', dataIndex: 'rank', align: 'center', render: (v: number | null) => v || '' },
         ] satisfies ColumnsType<Row>)
       : []),
   ];
@@ -186,12 +187,12 @@ export function SummaryView({ classId }: { classId: string }) {
 
 function Counts({ summary, year }: { summary: ClassSummary; year: boolean }) {
   const groups: [string, Record<string, number>, (k: string) => string][] = [
-    ['Học tập', summary.counts.learning, (k) => k],
-    ['Rèn luyện', summary.counts.conduct, (k) => k],
+    ['Học tập', summary.counts.learning, resultName],
+    ['Rèn luyện', summary.counts.conduct, resultName],
     ...(year
       ? ([
           ['Kết quả', summary.counts.outcome, outcomeName],
-          ['Khen thưởng', summary.counts.award, (k: string) => k],
+          ['Khen thưởng', summary.counts.award, resultName],
         ] as [string, Record<string, number>, (k: string) => string][])
       : []),
   ];

@@ -64,29 +64,23 @@ describe('RollCall (GB-3)', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('roll-call-counts').textContent).toBe('Có mặt 1 · P 1 · K 0 · Muộn 0');
   });
 
-  it('saves a session nobody has called whole, then only what changed, and shows it saved', async () => {
+  it('saves only what changed, shows it saved, and saves the next change on the new version', async () => {
     const bodies: unknown[] = [];
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (_input, init) => {
       bodies.push(JSON.parse(String(init?.body)));
-      if (bodies.length === 1) {
-        return jsonResponse(
-          day(1, { '7': [mark('unexcused', 1, 'Lê Văn Tám')], '8': [mark('present', 1, 'Lê Văn Tám')] }),
-        );
-      }
-      return jsonResponse(day(2, { '7': [mark('late', 2, 'Lê Văn Tám')], '8': [mark('present', 1, 'Lê Văn Tám')] }));
+      if (bodies.length === 1) return jsonResponse(day(1, { '7': [mark('unexcused', 1, 'Lê Văn Tám')] }));
+      return jsonResponse(day(2, { '7': [mark('late', 2, 'Lê Văn Tám')] }));
     });
     renderRollCall(day(0, {}));
-    expect(screen.getByTestId('save-state').textContent).toBe('Buổi sáng chưa lưu điểm danh');
+    expect(screen.getByTestId('save-state').textContent).toBe('Chưa điểm danh ngày này');
     await userEvent.click(screen.getByTestId('student-0'));
     await userEvent.click(screen.getByTestId('student-0'));
+    expect(screen.getByTestId('save-state').textContent).toBe('Chưa lưu 1 thay đổi');
     await userEvent.click(screen.getByTestId('save-attendance'));
     await screen.findByText(/^Đã lưu lúc/);
     expect(bodies[0]).toEqual({
       base_version: 0,
-      changes: [
-        { student_id: '7', session: 'morning', period: 0, status: 'unexcused' },
-        { student_id: '8', session: 'morning', period: 0, status: 'present' },
-      ],
+      changes: [{ student_id: '7', session: 'morning', period: 0, status: 'unexcused' }],
     });
     expect(screen.getByTestId('student-0').getAttribute('data-status')).toBe('unexcused');
     expect((screen.getByTestId('save-attendance') as HTMLButtonElement).disabled).toBe(true);
@@ -99,6 +93,21 @@ describe('RollCall (GB-3)', { timeout: 30_000 }, () => {
       base_version: 1,
       changes: [{ student_id: '7', session: 'morning', period: 0, status: 'late' }],
     });
+  });
+
+  it('lets the first save of a day say the whole class is present', async () => {
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => jsonResponse(day(1, {})));
+    renderRollCall(day(0, {}));
+    await userEvent.click(screen.getByTestId('save-attendance'));
+    await screen.findByText(/^Đã lưu lúc/);
+    expect(JSON.parse(String(fetch.mock.calls[0]?.[1]?.body))).toEqual({
+      base_version: 0,
+      changes: [
+        { student_id: '7', session: 'morning', period: 0, status: 'present' },
+        { student_id: '8', session: 'morning', period: 0, status: 'present' },
+      ],
+    });
+    expect((screen.getByTestId('save-attendance') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('names the other person’s change when a save conflicts, and takes it instead of overwriting', async () => {
@@ -156,6 +165,11 @@ describe('RollCall (GB-3)', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('student-0').getAttribute('data-status')).toBe('late');
     await userEvent.click(screen.getByText('Buổi chiều'));
     expect(screen.getByTestId('student-0').getAttribute('data-status')).toBe('present');
-    expect(screen.getByTestId('save-state').textContent).toBe('Buổi chiều chưa lưu điểm danh');
+    expect(screen.getByTestId('save-state').textContent).toBe('Đã lưu điểm danh');
+    await userEvent.click(screen.getByTestId('student-0'));
+    expect(screen.getByTestId('student-0').getAttribute('data-status')).toBe('excused');
+    await userEvent.click(screen.getByText('Buổi sáng'));
+    expect(screen.getByTestId('student-0').getAttribute('data-status')).toBe('late');
+    expect(screen.getByTestId('save-state').textContent).toBe('Chưa lưu 1 thay đổi');
   });
 });

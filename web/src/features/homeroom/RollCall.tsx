@@ -20,13 +20,10 @@ type Drafts = Record<string, AttendanceStatus>;
 
 const key = (session: Session, studentId: string) => `${session}/${studentId}`;
 
-function storedStatus(attendance: Attendance, studentId: string, session: Session): AttendanceStatus | null {
+/// A student with no mark for a session is present: the server keeps only the marks that say otherwise.
+function storedStatus(attendance: Attendance, studentId: string, session: Session): AttendanceStatus {
   const student = attendance.students.find((s) => s.student_id === studentId);
-  return student ? (sessionMark(student.marks, session)?.status ?? null) : null;
-}
-
-function sessionCalled(attendance: Attendance, session: Session): boolean {
-  return attendance.students.some((s) => sessionMark(s.marks, session) !== undefined);
+  return (student && sessionMark(student.marks, session)?.status) ?? 'present';
 }
 
 interface Props {
@@ -34,8 +31,8 @@ interface Props {
 }
 
 /// Điểm danh: the class in Vietnamese order, one large tap target per student that walks through có mặt → P
-/// (có phép) → K (không phép) → muộn; sáng/chiều; one save for the changes. A session nobody has called yet is saved
-/// whole (everyone present unless marked), so the register shows it was called. Made for a phone held in one hand.
+/// (có phép) → K (không phép) → muộn; sáng/chiều; one save for the changes. A day nobody has saved yet can be saved
+/// with everyone present, so the register shows the roll was called. Made for a phone held in one hand.
 export function RollCall({ attendance }: Props) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<Attendance>(attendance);
@@ -48,23 +45,28 @@ export function RollCall({ attendance }: Props) {
   const [conflicts, setConflicts] = useState<string[]>([]);
 
   const statusOf = (studentId: string, s: Session): AttendanceStatus =>
-    drafts[key(s, studentId)] ?? storedStatus(saved, studentId, s) ?? 'present';
+    drafts[key(s, studentId)] ?? storedStatus(saved, studentId, s);
 
   const changes = useMemo(() => {
-    const touched = new Set<Session>([session]);
-    for (const k of Object.keys(drafts)) touched.add(k.split('/')[0] as Session);
     const out: AttendanceChange[] = [];
-    for (const s of saved.sessions.filter((x) => touched.has(x))) {
+    for (const s of saved.sessions) {
       for (const student of saved.students) {
-        const stored = storedStatus(saved, student.student_id, s);
-        const status = drafts[key(s, student.student_id)] ?? stored ?? 'present';
-        if (status !== stored) out.push({ student_id: student.student_id, session: s, period: 0, status });
+        const status = drafts[key(s, student.student_id)];
+        if (status !== undefined && status !== storedStatus(saved, student.student_id, s)) {
+          out.push({ student_id: student.student_id, session: s, period: 0, status });
+        }
       }
     }
     return out;
-  }, [drafts, saved, session]);
+  }, [drafts, saved]);
+  // The first save of a day may say only "everyone is here": it sends the session as it stands.
+  const firstSave = saved.version === 0;
+  const toSend: AttendanceChange[] =
+    changes.length > 0 || !firstSave
+      ? changes
+      : saved.students.map((s) => ({ student_id: s.student_id, session, period: 0, status: 'present' }));
 
-  const needReason = saved.reason_required && changes.length > 0;
+  const needReason = saved.reason_required && toSend.length > 0;
   const counts = useMemo(() => {
     const c: Record<AttendanceStatus, number> = { present: 0, excused: 0, unexcused: 0, late: 0 };
     for (const student of saved.students) {
@@ -79,7 +81,7 @@ export function RollCall({ attendance }: Props) {
   };
 
   const save = async () => {
-    if (saving || changes.length === 0 || (needReason && reason.trim() === '')) return;
+    if (saving || toSend.length === 0 || (needReason && reason.trim() === '')) return;
     setSaving(true);
     setError(null);
     setConflicts([]);
@@ -88,7 +90,7 @@ export function RollCall({ attendance }: Props) {
         method: 'PUT',
         body: {
           base_version: saved.version,
-          changes,
+          changes: toSend,
           ...(saved.reason_required ? { reason: reason.trim() } : {}),
         },
       });
@@ -128,16 +130,15 @@ export function RollCall({ attendance }: Props) {
     }
   };
 
-  const called = sessionCalled(saved, session);
   const state = saving
     ? 'Đang lưu…'
     : changes.length > 0
-      ? called
-        ? `Chưa lưu ${changes.length} thay đổi`
-        : `Buổi ${sessionNames[session]} chưa lưu điểm danh`
+      ? `Chưa lưu ${changes.length} thay đổi`
       : savedAt
         ? `Đã lưu lúc ${savedAt}`
-        : 'Đã lưu điểm danh';
+        : firstSave
+          ? 'Chưa điểm danh ngày này'
+          : 'Đã lưu điểm danh';
 
   return (
     <Flex vertical gap={12} className="roll-call-wrap">
@@ -175,13 +176,13 @@ export function RollCall({ attendance }: Props) {
       <ol className="roll-call" data-testid="roll-call">
         {saved.students.map((student, i) => {
           const status = statusOf(student.student_id, session);
-          const stored = storedStatus(saved, student.student_id, session);
+          const dirty = status !== storedStatus(saved, student.student_id, session);
           const periods = student.marks.filter((m) => m.session === session && m.period > 0);
           return (
             <li key={student.student_id}>
               <button
                 type="button"
-                className={`roll-call-student status-${status}${status !== (stored ?? 'present') ? ' dirty' : ''}`}
+                className={`roll-call-student status-${status}${dirty ? ' dirty' : ''}`}
                 data-testid={`student-${i}`}
                 data-status={status}
                 aria-label={`${student.full_name}: ${statusNames[status].long}`}
@@ -217,13 +218,13 @@ export function RollCall({ attendance }: Props) {
             type="primary"
             size="large"
             data-testid="save-attendance"
-            disabled={!saved.may_edit || changes.length === 0 || (needReason && reason.trim() === '')}
+            disabled={!saved.may_edit || toSend.length === 0 || (needReason && reason.trim() === '')}
             loading={saving}
             onClick={() => void save()}
           >
             Lưu điểm danh
           </Button>
-          <Typography.Text data-testid="save-state" type={changes.length > 0 ? 'warning' : 'success'}>
+          <Typography.Text data-testid="save-state" type={changes.length > 0 || firstSave ? 'warning' : 'success'}>
             {state}
           </Typography.Text>
         </Flex>

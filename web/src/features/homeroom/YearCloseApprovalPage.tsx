@@ -21,7 +21,9 @@ export function YearCloseApprovalPage() {
   const lists = useQueries({
     queries: (classes.data ?? []).map((c) => ({
       queryKey: ['year-close', c.id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => request<YearClose>(yearClosePath(c.id), { signal }),
+      // Not aborted when the page is left: a school's classes are few, and the answers fill the cache for the class
+      // pages.
+      queryFn: () => request<YearClose>(yearClosePath(c.id)),
     })),
   });
   const rows = (classes.data ?? [])

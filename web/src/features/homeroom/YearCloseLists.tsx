@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import {
   outcomeName,
+  resultName,
   yearCloseStatusNames,
   type YearClose,
   type YearCloseItem,
@@ -75,6 +76,11 @@ export function History({ yearClose }: { yearClose: YearClose }) {
   );
 }
 
+/// The result on the lists: as proposed once submitted, the engine's before.
+export function proposedOf(item: YearCloseItem) {
+  return item.proposed ?? item.engine;
+}
+
 export function overrideText(o: YearCloseOverride): string {
   const parts: string[] = [];
   if (o.award === 'extraordinary') parts.push('khen thưởng thành tích đột xuất');
@@ -106,16 +112,16 @@ export function YearCloseTable({
       dataIndex: 'full_name',
       render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
     },
-    { title: 'Học tập', dataIndex: 'learning', align: 'center' },
-    { title: 'Rèn luyện', dataIndex: 'conduct', align: 'center' },
+    { title: 'Học tập', dataIndex: 'learning', align: 'center', render: resultName },
+    { title: 'Rèn luyện', dataIndex: 'conduct', align: 'center', render: resultName },
     { title: 'Nghỉ', dataIndex: 'absences', align: 'center' },
     {
       title: 'Kết quả (đề xuất)',
       key: 'outcome',
       render: (_v, item, i) => (
         <Tooltip title={item.explanation.join(' ')}>
-          <span data-testid={`proposed-${i}`}>{outcomeName(item.proposed.outcome)}</span>
-          {item.proposed.outcome !== item.engine.outcome && (
+          <span data-testid={`proposed-${i}`}>{outcomeName(proposedOf(item).outcome)}</span>
+          {proposedOf(item).outcome !== item.engine.outcome && (
             <Typography.Text type="secondary"> (máy tính: {outcomeName(item.engine.outcome)})</Typography.Text>
           )}
           {item.retained_for_absences && (
@@ -134,15 +140,15 @@ export function YearCloseTable({
     {
       title: 'Kiểm tra lại',
       key: 'reassess',
-      render: (_v, item) => item.proposed.reassess_subjects.join(', '),
+      render: (_v, item) => proposedOf(item).reassess_subjects.join(', '),
     },
     {
       title: 'Khen thưởng',
       key: 'award',
       render: (_v, item) => (
         <>
-          {item.proposed.award}
-          {item.proposed.award && item.retained_for_absences && (
+          {resultName(proposedOf(item).award)}
+          {proposedOf(item).award !== '' && item.retained_for_absences && (
             <Tooltip title="TT22 Điều 15 không xét số buổi nghỉ; Hiệu trưởng xem xét khi duyệt (A16)">
               <Tag color="orange" style={{ marginInlineStart: 4 }}>
                 A16

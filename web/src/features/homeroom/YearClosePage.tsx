@@ -218,7 +218,8 @@ function OverrideDialog({
       {item && (
         <Typography.Paragraph type="secondary">
           Kết quả theo quy định: {outcomeName(item.engine.outcome)}
-          {item.engine.award ? `, ${item.engine.award}` : ''}. Chỉ điều chỉnh được trong các trường hợp dưới đây.
+          {item.engine.award && item.engine.award !== 'incomplete' ? `, ${item.engine.award}` : ''}. Chỉ điều chỉnh được
+          trong các trường hợp dưới đây.
         </Typography.Paragraph>
       )}
       <Form<OverrideValues>

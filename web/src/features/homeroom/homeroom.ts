@@ -222,6 +222,12 @@ export function outcomeName(word: string): string {
   return outcomeNames[word] ?? word;
 }
 
+/// A level or an award as the server writes it (Vietnamese names), except the engine's word for a result that cannot
+/// be given yet.
+export function resultName(value: string): string {
+  return value === 'incomplete' ? 'Chưa đủ kết quả' : value;
+}
+
 export type YearCloseStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
 
 export const yearCloseStatusNames: Record<YearCloseStatus, { label: string; color: string }> = {
@@ -253,7 +259,8 @@ export interface YearCloseItem {
   conduct: string;
   absences: number;
   engine: YearCloseResult;
-  proposed: YearCloseResult;
+  /// What was sent to the principal; null until the lists are submitted (the engine's result stands until then).
+  proposed: YearCloseResult | null;
   override: YearCloseOverride | null;
   final: { outcome: string; done: boolean; learning: string; conduct: string } | null;
   retained_for_absences: boolean;
