@@ -50,9 +50,25 @@ const expectedMenus = {
   ],
   admin_board: ['Trang chủ', 'Lớp học', 'Học sinh', 'Cán bộ, giáo viên', 'Phân công giảng dạy', 'Tài khoản của tôi'],
   office: ['Trang chủ', 'Lớp học', 'Tài khoản của tôi'],
-  homeroom_teacher: ['Trang chủ', 'Lớp của tôi', 'Điểm danh', 'Tổng kết lớp', 'Xét lên lớp', 'Tài khoản của tôi'],
-  // The demo subject teacher is also a class's homeroom teacher.
-  subject_teacher: ['Trang chủ', 'Lớp của tôi', 'Điểm danh', 'Tổng kết lớp', 'Xét lên lớp', 'Tài khoản của tôi'],
+  // Both demo teachers teach a subject and are a class's homeroom teacher.
+  homeroom_teacher: [
+    'Trang chủ',
+    'Lớp của tôi',
+    'Nhập điểm',
+    'Điểm danh',
+    'Tổng kết lớp',
+    'Xét lên lớp',
+    'Tài khoản của tôi',
+  ],
+  subject_teacher: [
+    'Trang chủ',
+    'Lớp của tôi',
+    'Nhập điểm',
+    'Điểm danh',
+    'Tổng kết lớp',
+    'Xét lên lớp',
+    'Tài khoản của tôi',
+  ],
   parent: ['Trang chủ', 'Con của tôi', 'Tài khoản của tôi'],
   student: ['Trang chủ', 'Hồ sơ của em', 'Tài khoản của tôi'],
 };
@@ -110,6 +126,11 @@ const pages = {
     path: '/nam-hoc',
     heading: 'Năm học',
     data: (page) => page.getByTestId('years-table').getByText('2026-2027'),
+  },
+  'Nhập điểm': {
+    path: '/nhap-diem',
+    heading: 'Nhập điểm',
+    data: (page) => page.getByTestId('score-sheets').getByRole('link', { name: 'Mở bảng điểm' }).first(),
   },
   'Điểm danh': {
     path: '/diem-danh',

@@ -38,7 +38,7 @@ describe('navigation by role', () => {
       ['homeroom_teacher'],
       ['Trang chủ', 'Lớp của tôi', 'Điểm danh', 'Tổng kết lớp', 'Xét lên lớp', 'Tài khoản của tôi'],
     ],
-    [['subject_teacher'], ['Trang chủ', 'Lớp của tôi', 'Tài khoản của tôi']],
+    [['subject_teacher'], ['Trang chủ', 'Lớp của tôi', 'Nhập điểm', 'Tài khoản của tôi']],
     [['parent'], ['Trang chủ', 'Con của tôi', 'Tài khoản của tôi']],
     [['student'], ['Trang chủ', 'Hồ sơ của em', 'Tài khoản của tôi']],
   ])('shows %j exactly their entries', (roles, expected) => {
@@ -69,6 +69,7 @@ describe('navigation by role', () => {
       'Cán bộ, giáo viên',
       'Phân công giảng dạy',
       'Lớp của tôi',
+      'Nhập điểm',
       'Điểm danh',
       'Tổng kết lớp',
       'Xét lên lớp',
