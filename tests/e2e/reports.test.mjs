@@ -43,9 +43,30 @@ describe('reports', () => {
     });
     try {
       await signIn(page, 'toannv.thptchuvanan');
-      // Three Toán results in 10A1, HK I: 8.5 (Tốt), 7.0 (Khá), 4.5 (Chưa đạt).
+      // Three Toán results in 10A2, HK I: 8.5 (Tốt), 7.0 (Khá), 4.5 (Chưa đạt). Not 10A1: the homeroom test closes
+      // its year (book lock). The principal first reopens the regular-assessment window, which the correction test
+      // closed.
       const saved = await page.evaluate(async () => {
-        const path = '/api/v1/classes/101/subjects/TOAN/scores?semester=1';
+        const csrf = sessionStorage.getItem('hocvu.csrf');
+        const send = (method, url, body) =>
+          fetch(url, {
+            method,
+            headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+            body: JSON.stringify(body),
+          });
+        const unit = (await (await fetch('/api/v1/me')).json()).unit.id;
+        const classes = await (await fetch(`/api/v1/schools/${unit}/classes?year=2026-2027`)).json();
+        const cls = classes.items.find((c) => c.name === '10A2');
+        const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+        const window = await send('PUT', `/api/v1/schools/${unit}/entry-windows`, {
+          year_id: cls.year_id,
+          semester: 1,
+          item_kind: 'tx',
+          opens_at: day(-30),
+          closes_at: day(30),
+        });
+        if (window.status !== 200) return window.status;
+        const path = `/api/v1/classes/${cls.id}/subjects/TOAN/scores?semester=1`;
         const sheet = await (await fetch(path)).json();
         const changes = [];
         sheet.rows.slice(0, 3).forEach((row, i) => {
@@ -53,11 +74,7 @@ describe('reports', () => {
             changes.push({ student_id: row.student_id, item: col.item, value: ['8.5', '7', '4.5'][i] });
           }
         });
-        const r = await fetch(path, {
-          method: 'PUT',
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('hocvu.csrf') },
-          body: JSON.stringify({ base_version: sheet.version, changes }),
-        });
+        const r = await send('PUT', path, { base_version: sheet.version, changes });
         return r.status;
       });
       assert.equal(saved, 200);
