@@ -94,3 +94,100 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true }).catch(() => {});
   return file;
 }
+
+/// The password of every demo account (`hocvu demo`).
+export const DEMO_PASSWORD = 'Hocvu-Demo-2026';
+
+/// The date `offset` days from today (UTC), as YYYY-MM-DD.
+export function day(offset) {
+  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+/// Signs a page in through the API, as the sign-in page does: the session cookie, and the tab's CSRF token in
+/// sessionStorage. Leaves the page on /trang-thai.
+export async function signIn(page, username, password = DEMO_PASSWORD) {
+  await page.goto('/trang-thai');
+  const status = await page.evaluate(
+    async ([name, secret]) => {
+      const r = await fetch('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: name, password: secret }),
+      });
+      const body = await r.json();
+      sessionStorage.setItem('hocvu.csrf', body.csrf_token);
+      return r.status;
+    },
+    [username, password],
+  );
+  if (status !== 200) throw new Error(`${username} could not sign in: HTTP ${status}`);
+}
+
+/// A JSON API call from a page signed in with `signIn`, with the tab's CSRF token: {status, body}.
+export async function pageCall(page, method, target, body) {
+  return page.evaluate(
+    async ([m, t, b]) => {
+      const r = await fetch(t, {
+        method: m,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('hocvu.csrf') ?? '' },
+        ...(b === undefined ? {} : { body: JSON.stringify(b) }),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : null };
+    },
+    [method, target, body],
+  );
+}
+
+/// A signed-in API client outside the browser, for a test's own set-up and checks: `call(method, path, body)`
+/// returns the JSON answer and throws on any status other than 2xx; `user` is the signed-in account.
+export async function apiSignIn(username, password = DEMO_PASSWORD) {
+  const reply = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (reply.status !== 200) throw new Error(`${username} could not sign in: HTTP ${reply.status}`);
+  const cookie = reply.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrf_token: csrf, user } = await reply.json();
+  const call = async (method, path, body) => {
+    const r = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        Cookie: cookie,
+        'X-CSRF-Token': csrf,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path} as ${username}: ${r.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  return { user, call };
+}
+
+/// Sets a school's entry window of one column kind in a semester (SCH-13) for the duration of `body`, then puts
+/// back what was there before (or clears it), so that the tests sharing one server's data do not see it. `client`
+/// is an `apiSignIn` client of the principal board.
+export async function withEntryWindow(client, { unit, year_id, semester, item_kind, opens_at, closes_at }, body) {
+  const before = (await client.call('GET', `/api/v1/schools/${unit}/entry-windows?year_id=${year_id}`)).items.find(
+    (w) => w.semester === semester && w.item_kind === item_kind,
+  );
+  const path = `/api/v1/schools/${unit}/entry-windows`;
+  await client.call('PUT', path, { year_id, semester, item_kind, opens_at, closes_at });
+  try {
+    return await body();
+  } finally {
+    await client.call(
+      'PUT',
+      path,
+      before
+        ? { year_id, semester, item_kind, opens_at: before.opens_at, closes_at: before.closes_at }
+        : { year_id, semester, item_kind, opens_at, closes_at, clear: true },
+    );
+  }
+}
