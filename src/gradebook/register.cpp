@@ -1,6 +1,7 @@
 #include "gradebook/register.hpp"
 
 #include "gradebook/api/endpoints.hpp"
+#include "org/route_table.hpp"
 
 namespace hocvu::gradebook {
 namespace {
@@ -8,15 +9,10 @@ namespace {
 using P = org::Permission;
 using org::Access;
 
-struct Entry {
-    org::RouteSpec spec;
-    org::Endpoint endpoint;
-};
-
 /// Every gradebook route. The guard checks the permission is held somewhere; the services check the class, subject
 /// or school (a save needs score.enter on the class and subject, or score.approve on the school).
-const std::vector<Entry>& Table() {
-    static const std::vector<Entry> table = {
+const std::vector<org::GuardedRoute>& Table() {
+    static const std::vector<org::GuardedRoute> table = {
         {{"GET", "/api/v1/classes/{class_id}/subjects/{subject_code}/scores", Access::kGranted, P::kScoreRead},
          api::GetScores},
         {{"PUT", "/api/v1/classes/{class_id}/subjects/{subject_code}/scores", Access::kGranted, P::kScoreRead},
@@ -47,15 +43,11 @@ const std::vector<Entry>& Table() {
 }  // namespace
 
 void Register(http::Router& router, app::Context& context) {
-    for (const Entry& entry : Table()) {
-        router.Add(entry.spec.method, entry.spec.pattern, org::Guard(context, entry.spec, entry.endpoint));
-    }
+    org::AddGuarded(router, context, Table());
 }
 
 std::vector<org::RouteSpec> Routes() {
-    std::vector<org::RouteSpec> specs;
-    for (const Entry& entry : Table()) specs.push_back(entry.spec);
-    return specs;
+    return org::SpecsOf(Table());
 }
 
 }  // namespace hocvu::gradebook

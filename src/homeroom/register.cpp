@@ -1,6 +1,7 @@
 #include "homeroom/register.hpp"
 
 #include "homeroom/api/endpoints.hpp"
+#include "org/route_table.hpp"
 
 namespace hocvu::homeroom {
 namespace {
@@ -8,16 +9,11 @@ namespace {
 using P = org::Permission;
 using org::Access;
 
-struct Entry {
-    org::RouteSpec spec;
-    org::Endpoint endpoint;
-};
-
 /// Every homeroom route. The guard checks the permission is held somewhere; the services check the class: the
 /// homeroom teacher (attendance.record on the class), the principal board (score.approve on the school), report
 /// readers, teachers of the class, and for a student's own view student.read on the student.
-const std::vector<Entry>& Table() {
-    static const std::vector<Entry> table = {
+const std::vector<org::GuardedRoute>& Table() {
+    static const std::vector<org::GuardedRoute> table = {
         {{"GET", "/api/v1/classes/{class_id}/attendance", Access::kGranted, P::kUnitRead}, api::GetAttendance},
         {{"PUT", "/api/v1/classes/{class_id}/attendance", Access::kGranted, P::kUnitRead}, api::PutAttendance},
         {{"GET", "/api/v1/classes/{class_id}/attendance/totals", Access::kGranted, P::kUnitRead},
@@ -47,15 +43,11 @@ const std::vector<Entry>& Table() {
 }  // namespace
 
 void Register(http::Router& router, app::Context& context) {
-    for (const Entry& entry : Table()) {
-        router.Add(entry.spec.method, entry.spec.pattern, org::Guard(context, entry.spec, entry.endpoint));
-    }
+    org::AddGuarded(router, context, Table());
 }
 
 std::vector<org::RouteSpec> Routes() {
-    std::vector<org::RouteSpec> specs;
-    for (const Entry& entry : Table()) specs.push_back(entry.spec);
-    return specs;
+    return org::SpecsOf(Table());
 }
 
 }  // namespace hocvu::homeroom

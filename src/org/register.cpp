@@ -1,21 +1,17 @@
 #include "org/register.hpp"
 
 #include "org/api/endpoints.hpp"
+#include "org/route_table.hpp"
 
 namespace hocvu::org {
 namespace {
 
 using P = Permission;
 
-struct Entry {
-    RouteSpec spec;
-    Endpoint endpoint;
-};
-
 /// Every org route, what it requires before its handler runs, and the handler. The handler then checks the
 /// permission against the object's own unit (`Require`).
-const std::vector<Entry>& Table() {
-    static const std::vector<Entry> table = {
+const std::vector<GuardedRoute>& Table() {
+    static const std::vector<GuardedRoute> table = {
         {{"POST", "/api/v1/auth/login", Access::kPublic, {}}, api::Login},
         {{"POST", "/api/v1/auth/logout", Access::kSession, {}}, api::Logout},
         {{"GET", "/api/v1/me", Access::kSession, {}}, api::Me},
@@ -50,15 +46,11 @@ const std::vector<Entry>& Table() {
 }  // namespace
 
 void Register(http::Router& router, app::Context& context) {
-    for (const Entry& entry : Table()) {
-        router.Add(entry.spec.method, entry.spec.pattern, Guard(context, entry.spec, entry.endpoint));
-    }
+    AddGuarded(router, context, Table());
 }
 
 std::vector<RouteSpec> Routes() {
-    std::vector<RouteSpec> specs;
-    for (const Entry& entry : Table()) specs.push_back(entry.spec);
-    return specs;
+    return SpecsOf(Table());
 }
 
 }  // namespace hocvu::org

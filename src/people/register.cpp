@@ -1,6 +1,7 @@
 #include "people/register.hpp"
 
 #include "people/api/endpoints.hpp"
+#include "org/route_table.hpp"
 
 namespace hocvu::people {
 namespace {
@@ -8,15 +9,10 @@ namespace {
 using P = org::Permission;
 using org::Access;
 
-struct Entry {
-    org::RouteSpec spec;
-    org::Endpoint endpoint;
-};
-
 /// Every people route. The guard checks the permission is held somewhere; the service checks it on the school.
 /// Student searches need kUnitRead here because the school admin manages records without kStudentRead.
-const std::vector<Entry>& Table() {
-    static const std::vector<Entry> table = {
+const std::vector<org::GuardedRoute>& Table() {
+    static const std::vector<org::GuardedRoute> table = {
         {{"GET", "/api/v1/schools/{unit_id}/staff", Access::kGranted, P::kAccountRead}, api::ListStaff},
         {{"POST", "/api/v1/schools/{unit_id}/staff", Access::kGranted, P::kAccountManage}, api::CreateStaff},
         {{"POST", "/api/v1/schools/{unit_id}/staff/import/preview", Access::kGranted, P::kAccountManage},
@@ -36,16 +32,11 @@ const std::vector<Entry>& Table() {
 }  // namespace
 
 void Register(http::Router& router, app::Context& context) {
-    for (const Entry& entry : Table()) {
-        router.Add(entry.spec.method, entry.spec.pattern, org::Guard(context, entry.spec, entry.endpoint));
-    }
+    org::AddGuarded(router, context, Table());
 }
 
 std::vector<org::RouteSpec> Routes() {
-    std::vector<org::RouteSpec> specs;
-    for (const Entry& entry : Table())
-        specs.push_back(entry.spec);
-    return specs;
+    return org::SpecsOf(Table());
 }
 
 }  // namespace hocvu::people

@@ -1,6 +1,7 @@
 #include "reports/register.hpp"
 
 #include "reports/api/endpoints.hpp"
+#include "org/route_table.hpp"
 
 namespace hocvu::reports {
 namespace {
@@ -8,15 +9,10 @@ namespace {
 using P = org::Permission;
 using org::Access;
 
-struct Entry {
-    org::RouteSpec spec;
-    org::Endpoint endpoint;
-};
-
 /// Every reports route. The guard checks the permission is held somewhere; the views check the school (report.read
 /// and score.read on it for the board's views; score.read on the student for a report card).
-const std::vector<Entry>& Table() {
-    static const std::vector<Entry> table = {
+const std::vector<org::GuardedRoute>& Table() {
+    static const std::vector<org::GuardedRoute> table = {
         {{"GET", "/api/v1/reports/classes/{class_id}/students/{student_id}/grade-sheet", Access::kGranted,
           P::kReportRead},
          api::GetStudentGradeSheet},
@@ -37,16 +33,11 @@ const std::vector<Entry>& Table() {
 }  // namespace
 
 void Register(http::Router& router, app::Context& context) {
-    for (const Entry& entry : Table()) {
-        router.Add(entry.spec.method, entry.spec.pattern, org::Guard(context, entry.spec, entry.endpoint));
-    }
+    org::AddGuarded(router, context, Table());
 }
 
 std::vector<org::RouteSpec> Routes() {
-    std::vector<org::RouteSpec> specs;
-    for (const Entry& entry : Table())
-        specs.push_back(entry.spec);
-    return specs;
+    return org::SpecsOf(Table());
 }
 
 }  // namespace hocvu::reports

@@ -1,6 +1,7 @@
 #include "schooling/register.hpp"
 
 #include "schooling/api/endpoints.hpp"
+#include "org/route_table.hpp"
 
 namespace hocvu::schooling {
 namespace {
@@ -8,15 +9,10 @@ namespace {
 using P = org::Permission;
 using org::Access;
 
-struct Entry {
-    org::RouteSpec spec;
-    org::Endpoint endpoint;
-};
-
 /// Every schooling route. The guard checks the permission is held somewhere; the service checks it on the school
 /// (and, for class lists and student profiles, the class or student a narrowed grant names).
-const std::vector<Entry>& Table() {
-    static const std::vector<Entry> table = {
+const std::vector<org::GuardedRoute>& Table() {
+    static const std::vector<org::GuardedRoute> table = {
         {{"GET", "/api/v1/catalogue/subjects", Access::kGranted, P::kUnitRead}, api::GetCatalogue},
         {{"GET", "/api/v1/schools/{unit_id}/years", Access::kGranted, P::kUnitRead}, api::ListYears},
         {{"POST", "/api/v1/schools/{unit_id}/years", Access::kGranted, P::kUnitSettings}, api::CreateYear},
@@ -54,16 +50,11 @@ const std::vector<Entry>& Table() {
 }  // namespace
 
 void Register(http::Router& router, app::Context& context) {
-    for (const Entry& entry : Table()) {
-        router.Add(entry.spec.method, entry.spec.pattern, org::Guard(context, entry.spec, entry.endpoint));
-    }
+    org::AddGuarded(router, context, Table());
 }
 
 std::vector<org::RouteSpec> Routes() {
-    std::vector<org::RouteSpec> specs;
-    for (const Entry& entry : Table())
-        specs.push_back(entry.spec);
-    return specs;
+    return org::SpecsOf(Table());
 }
 
 }  // namespace hocvu::schooling
