@@ -8,6 +8,7 @@
 #include "assessment/assess.hpp"
 #include "assessment/explain.hpp"
 #include "common/error.hpp"
+#include "gradebook/engine_input.hpp"
 #include "gradebook/rules.hpp"
 #include "gradebook/setup.hpp"
 #include "gradebook/store.hpp"
@@ -58,61 +59,14 @@ std::vector<StudentResult> GetResults(app::Context& ctx, const org::Actor& actor
     return ctx.db.Read([&](storage::Tx& tx) {
         detail::ClassSetup setup = detail::LoadClassSetup(tx, class_id);
         org::Require(actor, org::Permission::kScoreRead, ClassScope(setup));
-        // (subject, semester, student) → cells
-        std::map<std::tuple<std::string, int, std::int64_t>, std::vector<Cell>> cells;
-        for (const storage::Row& row : tx.Query(store::kClassCells, {setup.cls.unit_id, setup.cls.id})) {
-            Cell c;
-            c.student_id = row.Int(2);
-            c.item = row.Text(3);
-            if (auto score = row.OptInt(4)) c.value.score = Tenths::FromTenths(static_cast<std::int32_t>(*score));
-            if (auto pass = row.OptInt(5)) c.value.pass = *pass != 0;
-            if (auto level = row.OptInt(6)) c.value.level = static_cast<int>(*level);
-            cells[{row.Text(0), static_cast<int>(row.Int(1)), c.student_id}].push_back(std::move(c));
-        }
-        std::set<std::tuple<std::string, int, std::int64_t>> exempt;
-        for (const storage::Row& row : tx.Query(store::kYearExemptions, {setup.cls.unit_id, setup.cls.year_id})) {
-            exempt.insert({row.Text(2), static_cast<int>(row.Int(1)), row.Int(0)});
-        }
         std::vector<StudentResult> out;
         assessment::Assessment result;
         const auto p = static_cast<std::size_t>(period);
         const bool primary = setup.regulation == assessment::Regulation::kTt27;
-        for (const people::Student& student : detail::Roster(tx, setup.cls)) {
-            assessment::StudentYear year;
-            year.regulation = setup.regulation;
-            year.level = setup.level;
-            year.grade = setup.cls.grade;
-            year.school_year_start = setup.school_year_start;
-            std::vector<std::string> semester1_levels;
-            for (const detail::SubjectSetup& s : setup.subjects) {
-                if (primary) {
-                    // TT27 Điều 9: the year-end level of each subject and its end-of-year test; the 15 quality and
-                    // competence ratings are not entered in the gradebook, so the engine reports them missing (A5).
-                    if (exempt.contains({s.code, 2, student.id})) continue;
-                    assessment::SubjectInput input;
-                    input.code = s.code;
-                    input.periods_per_year = static_cast<std::int16_t>(s.periods_per_year);
-                    detail::FillPrimaryYear(cells[{s.code, 2, student.id}], input);
-                    const CellValue* hk1 = detail::FindValue(cells[{s.code, 1, student.id}], "ck_muc");
-                    semester1_levels.push_back(hk1 ? hk1->Text() : "");
-                    year.subjects.push_back(std::move(input));
-                    continue;
-                }
-                assessment::SubjectInput input;
-                input.code = s.code;
-                input.kind = s.scored ? assessment::SubjectKind::kScored : assessment::SubjectKind::kComment;
-                input.periods_per_year = static_cast<std::int16_t>(s.periods_per_year);
-                input.topics = static_cast<std::uint8_t>(s.topics);
-                for (int semester = 1; semester <= 2; ++semester) {
-                    assessment::SemesterMarks& marks = semester == 1 ? input.hk1 : input.hk2;
-                    if (exempt.contains({s.code, semester, student.id})) {
-                        marks = assessment::SemesterMarks{};
-                        continue;
-                    }
-                    FillSemesterMarks(s.columns, cells[{s.code, semester, student.id}], marks);
-                }
-                year.subjects.push_back(std::move(input));
-            }
+        for (detail::StudentInput& in : detail::ClassInputs(tx, setup)) {
+            const people::Student& student = in.student;
+            const assessment::StudentYear& year = in.year;
+            const std::vector<std::string>& semester1_levels = in.hk1_levels;
             assessment::Assess(year, result);
             StudentResult r;
             r.student_id = student.id;

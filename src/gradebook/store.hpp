@@ -19,6 +19,11 @@ inline constexpr std::string_view kSheetCells =
 inline constexpr std::string_view kClassCells =
     "SELECT subject_code, semester, student_id, item, score, pass, level FROM gradebook_scores WHERE unit_id = $1 AND "
     "class_id = $2";
+/// TT27: the homeroom teacher's year-end quality and competence ratings and the class's recognition
+/// (homeroom_qualities, migration 0008), read-only for the engine's input.
+inline constexpr std::string_view kYearEndQualities =
+    "SELECT student_id, item, rating FROM homeroom_qualities WHERE unit_id = $1 AND class_id = $2 AND semester = 2 "
+    "AND point = 'ck'";
 inline constexpr std::string_view kYearExemptions =
     "SELECT student_id, semester, subject_code FROM exemptions WHERE unit_id = $1 AND year_id = $2";
 inline constexpr std::string_view kSheetState =

@@ -5,6 +5,7 @@
 #include "assessment/explain.hpp"
 #include "assessment/rollout.hpp"
 #include "audit/chain.hpp"
+#include "gradebook/engine_input.hpp"
 #include "gradebook/rules.hpp"
 #include "gradebook/store.hpp"
 #include "homeroom/internal.hpp"
@@ -189,85 +190,62 @@ std::string MarkText(assessment::Mark mark) {
 
 std::vector<Assessed> AssessClass(storage::Tx& tx, const ClassRef& c, const gradebook::detail::ClassSetup& setup,
                                   bool summer) {
-    if (setup.regulation == assessment::Regulation::kTt27) {
-        // TT27 (primary): no conduct, promotion by completion and the principal's decision; not built here yet.
-        throw Error(Code::kValidation, "the class summary and year-close lists are for grades 6–12 so far");
-    }
     const std::int64_t unit = c.cls.unit_id;
-    std::map<std::tuple<std::string, int, std::int64_t>, std::vector<gradebook::Cell>> cells;
-    for (const storage::Row& row : tx.Query(gradebook::store::kClassCells, {unit, c.cls.id})) {
-        gradebook::Cell cell;
-        cell.student_id = row.Int(2);
-        cell.item = row.Text(3);
-        if (auto score = row.OptInt(4)) cell.value.score = Tenths::FromTenths(static_cast<std::int32_t>(*score));
-        if (auto pass = row.OptInt(5)) cell.value.pass = *pass != 0;
-        cells[{row.Text(0), static_cast<int>(row.Int(1)), cell.student_id}].push_back(std::move(cell));
-    }
-    std::set<std::tuple<std::string, int, std::int64_t>> exempt;
-    for (const storage::Row& row : tx.Query(gradebook::store::kYearExemptions, {unit, c.cls.year_id})) {
-        exempt.insert({row.Text(2), static_cast<int>(row.Int(1)), row.Int(0)});
-    }
+    const bool primary = setup.regulation == assessment::Regulation::kTt27;
     std::map<std::pair<std::int64_t, std::string>, int> conduct;
-    for (const storage::Row& row : tx.Query(store::kClassConductLevels, {unit, c.cls.id})) {
-        if (auto level = row.OptInt(2)) conduct[{row.Int(0), row.Text(1)}] = static_cast<int>(*level);
-    }
     std::map<std::pair<std::int64_t, std::string>, assessment::Mark> reassessed;
-    if (summer) {
-        for (const storage::Row& row : tx.Query(store::kClassReassessments, {unit, c.cls.id})) {
-            assessment::Mark m = assessment::Mark::None();
-            if (auto score = row.OptInt(2)) {
-                m = assessment::Mark::Score(Tenths::FromTenths(static_cast<std::int32_t>(*score)));
-            } else if (auto pass = row.OptInt(3)) {
-                m = assessment::Mark::Comment(*pass != 0);
-            }
-            reassessed[{row.Int(0), row.Text(1)}] = m;
+    std::map<std::int64_t, int> absences;
+    // TT27 (primary) has no conduct, no absence limit and no summer step (Điều 9, 11): the gradebook's input (levels,
+    // tests, ratings, recognition) is the whole year.
+    if (!primary) {
+        for (const storage::Row& row : tx.Query(store::kClassConductLevels, {unit, c.cls.id})) {
+            if (auto level = row.OptInt(2)) conduct[{row.Int(0), row.Text(1)}] = static_cast<int>(*level);
         }
+        if (summer) {
+            for (const storage::Row& row : tx.Query(store::kClassReassessments, {unit, c.cls.id})) {
+                assessment::Mark m = assessment::Mark::None();
+                if (auto score = row.OptInt(2)) {
+                    m = assessment::Mark::Score(Tenths::FromTenths(static_cast<std::int32_t>(*score)));
+                } else if (auto pass = row.OptInt(3)) {
+                    m = assessment::Mark::Comment(*pass != 0);
+                }
+                reassessed[{row.Int(0), row.Text(1)}] = m;
+            }
+        }
+        auto [from, to] = PeriodRange(c, "year");
+        absences = MainAbsences(tx, c, from, to);
     }
-    auto [from, to] = PeriodRange(c, "year");
-    std::map<std::int64_t, int> absences = MainAbsences(tx, c, from, to);
     auto level_of = [&](std::int64_t student, const char* period) {
         auto it = conduct.find({student, period});
         return it == conduct.end() ? assessment::Conduct::kMissing : static_cast<assessment::Conduct>(it->second);
     };
 
     std::vector<Assessed> out;
-    for (people::Student& student : Roster(tx, c.cls)) {
+    for (gradebook::detail::StudentInput& in : gradebook::detail::ClassInputs(tx, setup)) {
         Assessed a;
+        a.input = std::move(in.year);
+        a.hk1_levels = std::move(in.hk1_levels);
         assessment::StudentYear& year = a.input;
-        year.regulation = setup.regulation;
-        year.level = setup.level;
-        year.grade = c.cls.grade;
-        year.school_year_start = setup.school_year_start;
-        for (const gradebook::detail::SubjectSetup& s : setup.subjects) {
-            assessment::SubjectInput input;
-            input.code = s.code;
-            input.kind = s.scored ? assessment::SubjectKind::kScored : assessment::SubjectKind::kComment;
-            input.periods_per_year = static_cast<std::int16_t>(s.periods_per_year);
-            input.topics = static_cast<std::uint8_t>(s.topics);
-            for (int semester = 1; semester <= 2; ++semester) {
-                assessment::SemesterMarks& marks = semester == 1 ? input.hk1 : input.hk2;
-                if (exempt.contains({s.code, semester, student.id})) {
-                    marks = assessment::SemesterMarks{};
-                    continue;
+        const std::int64_t id = in.student.id;
+        if (!primary) {
+            for (assessment::SubjectInput& input : year.subjects) {
+                if (auto it = reassessed.find({id, input.code}); it != reassessed.end()) {
+                    input.reassessment = it->second;
+                    a.reassessment_given[input.code] = MarkText(it->second);
                 }
-                gradebook::FillSemesterMarks(s.columns, cells[{s.code, semester, student.id}], marks);
             }
-            if (auto it = reassessed.find({student.id, s.code}); it != reassessed.end()) {
-                input.reassessment = it->second;
-                a.reassessment_given[s.code] = MarkText(it->second);
+            year.conduct_hk1 = level_of(id, "hk1");
+            year.conduct_hk2 = level_of(id, "hk2");
+            if (setup.regulation == assessment::Regulation::kTt58 ||
+                setup.regulation == assessment::Regulation::kTt26) {
+                year.conduct_year = level_of(id, "year");
             }
-            year.subjects.push_back(std::move(input));
+            if (summer) year.summer_conduct = level_of(id, "summer");
+            auto ab = absences.find(id);
+            year.absences = ab == absences.end() ? 0 : ab->second;
         }
-        year.conduct_hk1 = level_of(student.id, "hk1");
-        year.conduct_hk2 = level_of(student.id, "hk2");
-        if (setup.regulation == assessment::Regulation::kTt58 || setup.regulation == assessment::Regulation::kTt26) {
-            year.conduct_year = level_of(student.id, "year");
-        }
-        if (summer) year.summer_conduct = level_of(student.id, "summer");
-        auto ab = absences.find(student.id);
-        year.absences = ab == absences.end() ? 0 : ab->second;
         assessment::Assess(year, a.result);
-        a.student = std::move(student);
+        a.student = std::move(in.student);
         out.push_back(std::move(a));
     }
     return out;

@@ -105,13 +105,15 @@ bool Approved(const YearCloseState& s);
 std::map<std::int64_t, int> MainAbsences(storage::Tx& tx, const ClassRef& c, const std::string& from,
                                          const std::string& to);
 
-/// One student assessed by the engine from the gradebook's cells, conduct, absences and (when `summer`) the summer
-/// re-assessment and re-evaluated conduct.
+/// One student assessed by the engine from the gradebook's input (gradebook::detail::ClassInputs: cells, and for
+/// TT27 the quality and competence ratings), conduct, absences and (when `summer`) the summer re-assessment and
+/// re-evaluated conduct. TT27 has no conduct, absence limit or summer step.
 struct Assessed {
     people::Student student;
     assessment::StudentYear input;
     assessment::Assessment result;
     std::map<std::string, std::string> reassessment_given;  ///< code → text
+    std::vector<std::string> hk1_levels;  ///< TT27: each subject's end-of-HK I level ("T", "H", "C", "")
 };
 /// The class's students assessed. `setup` from gradebook::detail::LoadClassSetup.
 std::vector<Assessed> AssessClass(storage::Tx& tx, const ClassRef& c, const gradebook::detail::ClassSetup& setup,

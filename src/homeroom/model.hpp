@@ -112,6 +112,39 @@ struct ConductChange {
     std::optional<std::string> comment;
 };
 
+/// TT27 (primary) quality and competence ratings of a student in one semester (Điều 7 khoản 2): item code →
+/// "T" (Tốt), "Đ" (Đạt), "C" (Cần cố gắng), at mid-term (`gk`) and end of term (`ck`).
+struct QualityRow {
+    std::int64_t student_id = 0;
+    std::string student_code;
+    std::string full_name;
+    std::map<std::string, std::string> gk;
+    std::map<std::string, std::string> ck;
+    /// Semester 2: the class recognised an outstanding achievement or clear progress (Điều 13), and which.
+    bool outstanding = false;
+    std::string outstanding_note;
+};
+
+struct QualitySheet {
+    std::int64_t class_id = 0;
+    std::string class_name;
+    int semester = 1;
+    std::int64_t version = 0;  ///< the class's conduct version (homeroom_year_close.conduct_version)
+    bool may_edit = false;
+    bool locked = false;  ///< the year-close lists are submitted or approved
+    std::vector<QualityRow> items;
+};
+
+/// One rating change: `item` one of the 15 codes with `rating` "T", "Đ" ("D"), "C" or "" (clear); or item
+/// "tieu_bieu" (semester 2, point ck) with `rating` "x" (recognised, `note` says which) or "" (not).
+struct QualityChange {
+    std::int64_t student_id = 0;
+    std::string point;  ///< gk, ck
+    std::string item;
+    std::string rating;
+    std::string note;
+};
+
 struct Comment {
     std::int64_t student_id = 0;
     std::string student_code;
@@ -179,6 +212,10 @@ struct SummaryRow {
     std::vector<std::pair<std::string, std::string>> reassessment;  ///< code → result given
     std::vector<std::string> missing;
     std::vector<std::string> explanation;
+    // TT27 (primary): end-of-term tests and the period's end-of-term ratings (item → "T"/"Đ"/"C"/"")
+    std::vector<std::pair<std::string, std::string>> tests;  ///< code → "9" (tested subjects only)
+    std::vector<std::pair<std::string, std::string>> qualities;
+    bool outstanding = false;
 };
 
 struct SummarySubject {

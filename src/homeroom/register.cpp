@@ -20,6 +20,8 @@ const std::vector<org::GuardedRoute>& Table() {
          api::GetAttendanceTotals},
         {{"GET", "/api/v1/classes/{class_id}/conduct", Access::kGranted, P::kUnitRead}, api::GetConduct},
         {{"PUT", "/api/v1/classes/{class_id}/conduct", Access::kGranted, P::kUnitRead}, api::PutConduct},
+        {{"GET", "/api/v1/classes/{class_id}/qualities", Access::kGranted, P::kUnitRead}, api::GetQualities},
+        {{"PUT", "/api/v1/classes/{class_id}/qualities", Access::kGranted, P::kUnitRead}, api::PutQualities},
         {{"GET", "/api/v1/classes/{class_id}/comments", Access::kGranted, P::kUnitRead}, api::GetComments},
         {{"PUT", "/api/v1/classes/{class_id}/comments", Access::kGranted, P::kUnitRead}, api::PutComments},
         {{"GET", "/api/v1/classes/{class_id}/student-records", Access::kGranted, P::kUnitRead}, api::ListRecords},

@@ -35,6 +35,18 @@ ConductSheet SaveConduct(app::Context& ctx, const org::Actor& actor, std::int64_
                          std::int64_t base_version, const std::vector<ConductChange>& changes,
                          std::string_view client_address);
 
+// ---- TT27 quality and competence ratings (Điều 7 khoản 2, Điều 13) ----
+
+/// The ratings of a primary class in semester 1 or 2 (kValidation for a class that is not TT27).
+QualitySheet GetQualities(app::Context& ctx, const org::Actor& actor, std::int64_t class_id, int semester);
+/// Saves rating changes in one transaction based on `base_version` (the class's conduct version), like conduct:
+/// a change to a rating someone else changed after the base version refuses the whole batch (homeroom.conflict,
+/// naming both values); homeroom teacher or principal board; frozen once the lists are submitted; audited
+/// (homeroom.qualities_saved) with old and new values.
+QualitySheet SaveQualities(app::Context& ctx, const org::Actor& actor, std::int64_t class_id, int semester,
+                           std::int64_t base_version, const std::vector<QualityChange>& changes,
+                           std::string_view client_address);
+
 CommentSheet GetComments(app::Context& ctx, const org::Actor& actor, std::int64_t class_id, std::string_view kind,
                          std::string_view period, std::string_view subject);
 struct CommentInput {

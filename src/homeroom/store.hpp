@@ -53,6 +53,19 @@ inline constexpr std::string_view kUpsertConduct =
 inline constexpr std::string_view kDeleteConduct =
     "DELETE FROM homeroom_conduct WHERE unit_id = $1 AND class_id = $2 AND student_id = $3 AND period = $4";
 
+// ---- TT27 quality and competence ratings ----
+inline constexpr std::string_view kClassQualities =
+    "SELECT student_id, point, item, rating, note, version FROM homeroom_qualities WHERE unit_id = $1 AND "
+    "class_id = $2 AND semester = $3";
+inline constexpr std::string_view kUpsertQuality =
+    "INSERT INTO homeroom_qualities (unit_id, class_id, student_id, semester, point, item, rating, note, version, "
+    "updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (unit_id, class_id, "
+    "student_id, semester, point, item) DO UPDATE SET rating = excluded.rating, note = excluded.note, "
+    "version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at";
+inline constexpr std::string_view kDeleteQuality =
+    "DELETE FROM homeroom_qualities WHERE unit_id = $1 AND class_id = $2 AND student_id = $3 AND semester = $4 AND "
+    "point = $5 AND item = $6";
+
 // ---- Comments ----
 inline constexpr std::string_view kComments =
     "SELECT student_id, text, author_id, updated_at FROM homeroom_comments WHERE unit_id = $1 AND class_id = $2 AND "

@@ -5,8 +5,11 @@
 #include <tuple>
 
 #include "assessment/explain.hpp"
+#include "gradebook/engine_input.hpp"
+#include "gradebook/store.hpp"
 #include "homeroom/internal.hpp"
 #include "homeroom/service.hpp"
+#include "homeroom/store.hpp"
 
 namespace hocvu::homeroom {
 namespace {
@@ -16,6 +19,68 @@ assessment::Period ParsePeriod(std::string_view period) {
     if (period == "hk2") return assessment::Period::kHk2;
     if (period == "year") return assessment::Period::kYear;
     throw Error(Code::kValidation, "period is hk1, hk2 or year");
+}
+
+/// TT27 (primary): each subject's level (end of HK I for "hk1", the year-end level otherwise) and end-of-term test,
+/// the period's end-of-term ratings; for "hk2" and "year" the engine's year-end level, completion, title and
+/// explanation (TT27 decides at year end only: Điều 9 khoản 2). No conduct, no absence limit, no rank.
+ClassSummary BuildPrimarySummary(storage::Tx& tx, const detail::ClassRef& c,
+                                 const gradebook::detail::ClassSetup& setup, ClassSummary out,
+                                 assessment::Period period) {
+    const int semester = period == assessment::Period::kHk1 ? 1 : 2;
+    // (student, item) → the end-of-term rating of the semester; (subject, student) → the end-of-term test
+    std::map<std::pair<std::int64_t, std::string>, std::string> ratings;
+    for (const storage::Row& row : tx.Query(store::kClassQualities, {c.cls.unit_id, c.cls.id, std::int64_t{semester}})) {
+        if (row.Text(1) == "ck") ratings[{row.Int(0), row.Text(2)}] = row.Int(3) >= 2 ? "T" : row.Int(3) == 1 ? "Đ" : "C";
+    }
+    std::map<std::pair<std::string, std::int64_t>, std::string> tests;
+    for (const storage::Row& row : tx.Query(gradebook::store::kClassCells, {c.cls.unit_id, c.cls.id})) {
+        if (row.Int(1) == semester && row.Text(3) == "ck_kt" && row.OptInt(4)) {
+            tests[{row.Text(0), row.Int(2)}] = Tenths::FromTenths(static_cast<std::int32_t>(*row.OptInt(4))).ToString();
+        }
+    }
+    auto [from, to] = detail::PeriodRange(c, out.period);
+    std::map<std::int64_t, int> absences = detail::MainAbsences(tx, c, from, to);
+    for (const detail::Assessed& a : detail::AssessClass(tx, c, setup, false)) {
+        const assessment::Assessment& r = a.result;
+        SummaryRow row;
+        row.student_id = a.student.id;
+        row.student_code = a.student.code;
+        row.full_name = a.student.full_name;
+        for (std::size_t s = 0; s < a.input.subjects.size(); ++s) {
+            const std::string& code = a.input.subjects[s].code;
+            row.subjects.emplace_back(code, semester == 1 ? a.hk1_levels[s]
+                                                          : std::string(assessment::PrimaryLevelCode(
+                                                                r.subjects[s].year_level)));
+            if (auto t = tests.find({code, a.student.id}); t != tests.end()) row.tests.emplace_back(code, t->second);
+        }
+        for (const std::string& item : gradebook::detail::QualityItems()) {
+            auto it = ratings.find({a.student.id, item});
+            row.qualities.emplace_back(item, it == ratings.end() ? "" : it->second);
+        }
+        row.outstanding = a.input.outstanding;
+        auto ab = absences.find(a.student.id);
+        row.absences = ab == absences.end() ? 0 : ab->second;
+        if (semester == 2) {
+            row.learning_rank = r.learning[2].final;
+            row.learning = std::string(assessment::LearningName(assessment::Regulation::kTt27, r.learning[2].final));
+            row.award = detail::AwardText(r.award[2]);
+            row.outcome = std::string(assessment::OutcomeCode(r.outcome));
+            row.missing = detail::MissingLines(a, std::nullopt);
+            assessment::Explain(a.input, r, row.explanation);
+        } else {
+            for (std::size_t s = 0; s < row.subjects.size(); ++s) {
+                if (row.subjects[s].second.empty()) row.missing.push_back(row.subjects[s].first + " ck_muc hk1 1");
+            }
+            int rated = 0;
+            for (const auto& q : row.qualities) rated += q.second.empty() ? 0 : 1;
+            if (rated < static_cast<int>(row.qualities.size())) {
+                row.missing.push_back("qualities hk1 " + std::to_string(row.qualities.size() - rated));
+            }
+        }
+        out.items.push_back(std::move(row));
+    }
+    return out;
 }
 
 }  // namespace
@@ -34,6 +99,7 @@ ClassSummary BuildClassSummary(storage::Tx& tx, std::int64_t class_id, std::stri
     out.regulation = std::string(assessment::RegulationCode(reg));
     out.period = std::string(period_code);
     for (const gradebook::detail::SubjectSetup& s : setup.subjects) out.subjects.push_back({s.code, s.name, s.scored});
+    if (reg == assessment::Regulation::kTt27) return BuildPrimarySummary(tx, c, setup, std::move(out), period);
     std::vector<detail::Assessed> assessed = detail::AssessClass(tx, c, setup, false);
     std::vector<detail::Assessed> summer;
     if (period == assessment::Period::kYear) summer = detail::AssessClass(tx, c, setup, true);

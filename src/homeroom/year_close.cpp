@@ -8,6 +8,7 @@
 #include "homeroom/internal.hpp"
 #include "homeroom/service.hpp"
 #include "homeroom/store.hpp"
+#include "homeroom/summary.hpp"
 #include "org/service.hpp"
 #include "people/vn_text.hpp"
 
@@ -111,7 +112,7 @@ YearClose Build(storage::Tx& tx, const org::Actor& actor, const detail::ClassRef
         item.full_name = a.student.full_name;
         item.learning = std::string(assessment::LearningName(setup.regulation, a.result.learning[2].final));
         item.conduct = std::string(assessment::ConductName(setup.regulation, a.result.conduct[2]));
-        item.absences = a.input.absences;
+        item.absences = std::max(a.input.absences, 0);  // TT27: not an input
         item.engine = EngineDecision(a);
         item.retained_for_absences = a.result.retained_for_absences;
         if (auto it = stored.find(a.student.id); it != stored.end()) {
@@ -211,7 +212,17 @@ Confirmations Confirm(app::Context& ctx, const org::Actor& actor, std::int64_t c
                                   {{"sheets", SheetsJson(sheets)}});
         }
         nlohmann::json students = nlohmann::json::array();
+        if (setup.regulation == assessment::Regulation::kTt27) {
+            // TT27: HK I needs every subject's end-of-term level and the 15 ratings; HK II the year-end result.
+            for (const SummaryRow& row : BuildClassSummary(tx, class_id, period).items) {
+                if (row.missing.empty()) continue;
+                students.push_back({{"student_id", std::to_string(row.student_id)},
+                                    {"full_name", row.full_name},
+                                    {"missing", row.missing}});
+            }
+        }
         for (const detail::Assessed& a : detail::AssessClass(tx, c, setup, false)) {
+            if (setup.regulation == assessment::Regulation::kTt27) break;
             if (a.result.learning[p].final >= 0 && a.result.conduct[p] >= 0) continue;
             students.push_back({{"student_id", std::to_string(a.student.id)},
                                 {"full_name", a.student.full_name},
@@ -279,23 +290,28 @@ YearClose Propose(app::Context& ctx, const org::Actor& actor, std::int64_t class
                 continue;
             }
             const detail::Assessed& a = *it->second;
+            const bool primary = setup.regulation == assessment::Regulation::kTt27;
             const std::string reason = people::CleanText(o.reason);
             if (reason.empty() || reason.size() > kMaxReason) violation("Cần ghi lý do điều chỉnh");
             if (o.outcome) {
                 const bool principal = a.result.outcome == assessment::Outcome::kPrincipalDecision;
                 if (*o.outcome != "promoted" && *o.outcome != "retained") {
                     violation("Kết quả chỉ có thể là lên lớp hoặc ở lại lớp");
-                } else if (!principal && o.basis != "disability") {
+                } else if (!principal && (o.basis != "disability" || primary)) {
                     violation("Chỉ được điều chỉnh kết quả lên lớp của học sinh khuyết tật (TT22 Điều 12 khoản 4) "
                               "hoặc khi quy chế để Hiệu trưởng quyết định");
                 }
             }
             if (o.award && *o.award != "extraordinary") {
-                violation("Chỉ được đề nghị thêm khen thưởng thành tích đột xuất (TT22 Điều 15 khoản 1 điểm b)");
+                violation("Chỉ được đề nghị thêm khen thưởng thành tích đột xuất (TT22 Điều 15 khoản 1 điểm b; TT27 Điều 13 "
+                          "khoản 1 điểm b)");
             }
             if (o.reassess_subjects) {
                 std::vector<std::string> engine = detail::ReassessSubjects(a);
-                if (!Tt58(setup.regulation)) {
+                if (primary) {
+                    violation("Theo TT27 không có kiểm tra lại; học sinh chưa hoàn thành được giúp đỡ, đánh giá bổ "
+                              "sung và Hiệu trưởng quyết định (Điều 11)");
+                } else if (!Tt58(setup.regulation)) {
                     violation("Theo TT22 học sinh kiểm tra lại tất cả các môn chưa đạt (Điều 14; A7)");
                 } else {
                     for (const std::string& code : *o.reassess_subjects) {
@@ -448,6 +464,11 @@ YearClose SaveSummer(app::Context& ctx, const org::Actor& actor, std::int64_t cl
         detail::YearCloseState state = detail::LoadYearClose(tx, c);
         if (!detail::Approved(state)) throw Error(Code::kHomeroomNotApproved, "the lists are not approved");
         gradebook::detail::ClassSetup setup = gradebook::detail::LoadClassSetup(tx, class_id);
+        if (setup.regulation == assessment::Regulation::kTt27) {
+            throw Error(Code::kValidation,
+                        "TT27 has no summer re-assessment or conduct training: a primary student who has not completed "
+                        "the programme is helped and assessed again, and the principal decides (Điều 11)");
+        }
         std::map<std::int64_t, StoredItem> stored = LoadItems(tx, c);
         const Micros now = ctx.clock.Now();
         nlohmann::json audited = nlohmann::json::array();

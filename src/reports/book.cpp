@@ -3,6 +3,7 @@
 #include "assessment/assess.hpp"
 #include "assessment/explain.hpp"
 #include "common/error.hpp"
+#include "gradebook/engine_input.hpp"
 #include "gradebook/rules.hpp"
 #include "gradebook/store.hpp"
 #include "homeroom/summary.hpp"
@@ -21,17 +22,20 @@ constexpr std::string_view kClassesOfYear =
 ClassBook LoadBook(storage::Tx& tx, std::int64_t class_id) {
     ClassBook book{gradebook::detail::LoadClassSetup(tx, class_id), {}, false};
     const gradebook::detail::ClassSetup& setup = book.setup;
-    // The views lay out TT22 sheets (ĐĐGtx, one ĐĐGgk, ĐĐGck); TT27 and TT58/TT26 years are not covered yet.
-    if (setup.regulation != assessment::Regulation::kTt22) {
-        throw Error(Code::kValidation, "the principal board's views cover TT22 classes (grades 6–12) only so far");
+    // The views lay out TT22 sheets (ĐĐGtx, one ĐĐGgk, ĐĐGck) and TT27 levels and tests (from the homeroom summary);
+    // TT58/TT26 years are not covered yet.
+    if (setup.regulation != assessment::Regulation::kTt22 && setup.regulation != assessment::Regulation::kTt27) {
+        throw Error(Code::kValidation, "the principal board's views cover TT22 and TT27 classes only so far");
     }
     std::map<std::int64_t, std::size_t> index;
-    for (people::Student& student : gradebook::detail::Roster(tx, setup.cls)) {
-        index[student.id] = book.students.size();
+    for (gradebook::detail::StudentInput& in : gradebook::detail::ClassInputs(tx, setup)) {
+        index[in.student.id] = book.students.size();
         StudentBook s;
-        s.student = std::move(student);
+        s.student = std::move(in.student);
+        s.year = std::move(in.year);
         book.students.push_back(std::move(s));
     }
+    // The stored cells and exemptions as the sheets show them (the engine's input above is built from the same rows).
     for (const storage::Row& row : tx.Query(gradebook::store::kClassCells, {setup.cls.unit_id, setup.cls.id})) {
         auto it = index.find(row.Int(2));
         const int semester = static_cast<int>(row.Int(1));
@@ -44,6 +48,8 @@ ClassBook LoadBook(storage::Tx& tx, std::int64_t class_id) {
             c.value.score = Tenths::FromTenths(static_cast<std::int32_t>(*score));
         if (auto pass = row.OptInt(5))
             c.value.pass = *pass != 0;
+        if (auto level = row.OptInt(6))
+            c.value.level = static_cast<int>(*level);
         book.students[it->second].cells[row.Text(0)][static_cast<std::size_t>(semester - 1)].push_back(std::move(c));
     }
     for (const storage::Row& row :
@@ -52,34 +58,8 @@ ClassBook LoadBook(storage::Tx& tx, std::int64_t class_id) {
         if (it != index.end())
             book.students[it->second].exempt.insert({row.Text(2), static_cast<int>(row.Int(1))});
     }
-    for (StudentBook& s : book.students) {
-        assessment::StudentYear& year = s.year;
-        year.regulation = setup.regulation;
-        year.level = setup.level;
-        year.grade = setup.cls.grade;
-        year.school_year_start = setup.school_year_start;
-        for (const gradebook::detail::SubjectSetup& subject : setup.subjects) {
-            assessment::SubjectInput input;
-            input.code = subject.code;
-            input.kind = subject.scored ? assessment::SubjectKind::kScored : assessment::SubjectKind::kComment;
-            input.periods_per_year = static_cast<std::int16_t>(subject.periods_per_year);
-            input.topics = static_cast<std::uint8_t>(subject.topics);
-            for (int semester = 1; semester <= 2; ++semester) {
-                assessment::SemesterMarks& marks = semester == 1 ? input.hk1 : input.hk2;
-                if (s.exempt.contains({subject.code, semester})) {
-                    marks = assessment::SemesterMarks{};
-                    continue;
-                }
-                static const std::vector<gradebook::Cell> kNone;
-                auto it = s.cells.find(subject.code);
-                gradebook::FillSemesterMarks(
-                    subject.columns, it == s.cells.end() ? kNone : it->second[static_cast<std::size_t>(semester - 1)],
-                    marks);
-            }
-            year.subjects.push_back(std::move(input));
-        }
-        assessment::Assess(year, s.result);
-    }
+    for (StudentBook& s : book.students)
+        assessment::Assess(s.year, s.result);
     return book;
 }
 

@@ -242,7 +242,8 @@ Export ExportClassSummary(const ClassSummary& summary, bool year_classification)
     b.Row({Cell::Text(""), Cell::Text("Mức", Style::kHeader), Cell::Text("Học tập (số HS)", Style::kHeader),
            Cell::Text("Tỉ lệ %", Style::kHeader), Cell::Text("Rèn luyện (số HS)", Style::kHeader),
            Cell::Text("Tỉ lệ %", Style::kHeader)});
-    const char* levels[] = {"Tốt", "Khá", "Đạt", "Chưa đạt", "Chưa đủ dữ liệu"};
+    std::vector<std::string> levels = summary.levels;
+    levels.emplace_back("Chưa đủ dữ liệu");
     const auto total = static_cast<std::int64_t>(summary.rows.size());
     for (std::size_t i = 0; i < 5; ++i) {
         std::vector<Cell> cells{

@@ -97,6 +97,8 @@ struct ClassSummary {
     };
     std::vector<Row> rows;
     /// Counts of learning levels (Tốt, Khá, Đạt, Chưa đạt, chưa đủ) and conduct levels (same, plus not entered).
+    /// The learning levels of `learning_counts`, best first (TT22: Tốt … Chưa đạt; TT27: Hoàn thành xuất sắc …).
+    std::vector<std::string> levels{"Tốt", "Khá", "Đạt", "Chưa đạt"};
     std::array<std::int64_t, 5> learning_counts{};
     std::array<std::int64_t, 5> conduct_counts{};
     bool has_conduct = false;  ///< the homeroom records are available for this class

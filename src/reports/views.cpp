@@ -42,6 +42,33 @@ const detail::StudentBook& FindStudent(const detail::ClassBook& book, std::int64
     throw Error(Code::kNotFound, "the student is not in class " + book.setup.cls.name);
 }
 
+bool Primary(const detail::ClassBook& book) {
+    return book.setup.regulation == assessment::Regulation::kTt27;
+}
+
+/// The grade sheets lay out scores by ĐĐGtx / ĐĐGgk / ĐĐGck; a TT27 sheet holds levels and tests, which the
+/// gradebook's own sheet shows.
+void RequireScoreSheets(const detail::ClassBook& book) {
+    if (Primary(book)) {
+        throw Error(Code::kValidation, "TT27 (primary) sheets hold levels and periodic tests, not scores: read them in "
+                                       "the gradebook (class summary and report card cover primary classes)");
+    }
+}
+
+/// TT27: the homeroom summary's value of each subject of the class ("" for a subject the student is exempt from).
+std::vector<std::string> PrimaryValues(const detail::ClassBook& book,
+                                       const std::vector<std::pair<std::string, std::string>>& pairs) {
+    std::vector<std::string> out;
+    for (const auto& subject : book.setup.subjects) {
+        std::string value;
+        for (const auto& [code, v] : pairs) {
+            if (code == subject.code) value = v;
+        }
+        out.push_back(std::move(value));
+    }
+    return out;
+}
+
 /// Index of a TT22 level rank (3 Tốt … 0 Chưa đạt) in a best-first list; -1 when incomplete or none.
 int LevelIndex(assessment::Rank rank, int levels) {
     if (rank < 0 || rank >= levels)
@@ -81,6 +108,7 @@ StudentGradeSheet GetStudentGradeSheet(app::Context& ctx, const org::Actor& acto
     return ctx.db.Read([&](storage::Tx& tx) {
         detail::ClassBook book = detail::LoadBook(tx, class_id);
         RequireBoard(actor, book.setup.school);
+        RequireScoreSheets(book);
         const detail::StudentBook& s = FindStudent(book, student_id);
         StudentGradeSheet out;
         out.cls = detail::RefOf(book.setup);
@@ -104,6 +132,7 @@ ClassGradeSheet GetClassGradeSheet(app::Context& ctx, const org::Actor& actor, s
     return ctx.db.Read([&](storage::Tx& tx) {
         detail::ClassBook book = detail::LoadBook(tx, class_id);
         RequireBoard(actor, book.setup.school);
+        RequireScoreSheets(book);
         const auto& subject = book.setup.Subject(subject_code);
         const auto i = static_cast<std::size_t>(&subject - book.setup.subjects.data());
         ClassGradeSheet out;
@@ -128,13 +157,27 @@ ClassSummary GetClassSummary(app::Context& ctx, const org::Actor& actor, std::in
         ClassSummary out;
         out.cls = detail::RefOf(book.setup);
         out.period = std::string(period_code);
-        out.has_conduct = book.has_homeroom;
+        out.has_conduct = book.has_homeroom && !Primary(book);
+        if (Primary(book)) {
+            out.levels = {"Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành", "Chưa hoàn thành"};
+        }
         for (const auto& subject : book.setup.subjects)
             out.subjects.push_back(detail::ColumnsOf(subject));
         const auto p = static_cast<std::size_t>(period);
         for (const detail::StudentBook& s : book.students) {
             ClassSummary::Row row;
             row.student = detail::RefOf(s.student);
+            if (Primary(book)) {
+                // TT27: the levels of the period (end of HK I, or the year) and the year-end result, from the homeroom
+                // summary; no conduct.
+                row.averages = PrimaryValues(book, s.homeroom->subjects);
+                row.standing = detail::StandingOf(book, s, period);
+                const int learning = LevelIndex(static_cast<assessment::Rank>(s.homeroom->learning_rank), 4);
+                out.learning_counts[static_cast<std::size_t>(learning < 0 ? 4 : learning)] += 1;
+                row.explanation = s.homeroom->explanation;
+                out.rows.push_back(std::move(row));
+                continue;
+            }
             for (const assessment::SubjectResult& r : s.result.subjects) {
                 row.averages.push_back(detail::MarkText(period == assessment::Period::kHk1   ? r.hk1
                                                         : period == assessment::Period::kHk2 ? r.hk2
@@ -185,7 +228,25 @@ ReportCard GetReportCard(app::Context& ctx, const org::Actor& actor, std::int64_
         out.cls = detail::RefOf(book.setup);
         out.student = detail::RefOf(s.student);
         out.period = std::string(period_code);
-        for (std::size_t i = 0; i < book.setup.subjects.size(); ++i) {
+        if (Primary(book)) {
+            // TT27: each subject's level at the end of HK I and at the end of the year (HK II); the year-end tests and
+            // ratings are in the explanation.
+            std::vector<std::string> end_of_year(book.setup.subjects.size());
+            if (period != assessment::Period::kHk1) {
+                end_of_year = PrimaryValues(book, s.homeroom->subjects);
+                detail::AddHomeroom(tx, book, "hk1");
+            }
+            const std::vector<std::string> hk1 = PrimaryValues(book, s.homeroom->subjects);
+            if (period != assessment::Period::kHk1)
+                detail::AddHomeroom(tx, book, period_code);
+            for (std::size_t i = 0; i < book.setup.subjects.size(); ++i) {
+                const auto& subject = book.setup.subjects[i];
+                out.subjects.push_back({subject.code, subject.name, hk1[i],
+                                        period == assessment::Period::kHk2 ? end_of_year[i] : "",
+                                        period == assessment::Period::kYear ? end_of_year[i] : ""});
+            }
+        }
+        for (std::size_t i = 0; i < book.setup.subjects.size() && !Primary(book); ++i) {
             const auto& subject = book.setup.subjects[i];
             const assessment::SubjectResult& r = s.result.subjects[i];
             ReportCard::Row row{subject.code, subject.name, "", "", ""};
@@ -271,6 +332,12 @@ ClassificationRates GetClassificationRates(app::Context& ctx, const org::Actor& 
                     throw;
                 auto cls = schooling::FindClassTx(tx, class_id);
                 out.skipped_classes.push_back((cls ? cls->name : std::to_string(class_id)) + ": " + e.what());
+                continue;
+            }
+            if (Primary(*loaded)) {
+                // TT27 levels (Hoàn thành xuất sắc … Chưa hoàn thành) are not TT22's; they are not mixed into the rates.
+                out.skipped_classes.push_back(loaded->setup.cls.name +
+                                              ": TT27 (tiểu học) — xem Tổng hợp kết quả lớp");
                 continue;
             }
             detail::AddHomeroom(tx, *loaded, period_code);

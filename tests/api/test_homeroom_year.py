@@ -32,6 +32,26 @@ def score_for(index, code):
     return "7"
 
 
+def subject_teachers(principal, unit, cid):
+    """teacher(subject, semester): a signed-in client of the class's teacher of the subject (the principal board when
+    nobody is assigned), from the school's teaching assignments of 2026-2027."""
+    teachers = {}
+    for t in principal.call("GET", f"/api/v1/schools/{unit}/teaching?year=2026-2027").json()["items"]:
+        if t["class_id"] == cid:
+            teachers[(t["subject"], t["semester"])] = t["staff_id"]
+    clients = {}
+
+    def teacher(subject, semester):
+        staff = teachers.get((subject, semester))
+        if staff is None:
+            return principal
+        if staff not in clients:
+            clients[staff] = Client(principal.call("GET", f"/api/v1/staff/{staff}").json()["username"])
+        return clients[staff]
+
+    return teacher
+
+
 def assess(lines):
     out = subprocess.run([os.environ["HOCVU_BIN"], "assess"], input="\n".join(json.dumps(l) for l in lines) + "\n",
                          capture_output=True, text=True, check=True).stdout
@@ -47,19 +67,7 @@ class HomeroomYear(unittest.TestCase):
         cls = [c for c in classes if c["name"] == CLASS_NAME][0]
         cid = cls["id"]
         homeroom = Client(principal.call("GET", f"/api/v1/staff/{cls['homeroom_staff_id']}").json()["username"])
-        teachers = {}
-        for t in principal.call("GET", f"/api/v1/schools/{unit}/teaching?year=2026-2027").json()["items"]:
-            if t["class_id"] == cid:
-                teachers[(t["subject"], t["semester"])] = t["staff_id"]
-        clients = {}
-
-        def teacher(subject, semester):
-            staff = teachers.get((subject, semester))
-            if staff is None:
-                return principal
-            if staff not in clients:
-                clients[staff] = Client(principal.call("GET", f"/api/v1/staff/{staff}").json()["username"])
-            return clients[staff]
+        teacher = subject_teachers(principal, unit, cid)
 
         # Roll-call today: two absences in the main session, one late; a stale save is refused.
         day = today_vn()

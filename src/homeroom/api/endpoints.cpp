@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gradebook/api/json.hpp"
+#include "gradebook/engine_input.hpp"
 #include "gradebook/rules.hpp"
 #include "homeroom/api/endpoints.hpp"
 #include "homeroom/internal.hpp"
@@ -152,6 +153,11 @@ json ToJson(const ClassSummary& s) {
                          {"after_summer", after},
                          {"missing", r.missing},
                          {"explanation", r.explanation}});
+        if (s.regulation == "tt27") {
+            items.back()["tests"] = Pairs(r.tests);
+            items.back()["qualities"] = Pairs(r.qualities);
+            items.back()["outstanding"] = r.outstanding;
+        }
         count("learning", r.learning);
         count("conduct", r.conduct);
         count("outcome", r.outcome);
@@ -160,6 +166,29 @@ json ToJson(const ClassSummary& s) {
     return {{"class_id", Id(s.class_id)}, {"class_name", s.class_name}, {"year", s.year},
             {"regulation", s.regulation}, {"period", s.period}, {"subjects", subjects}, {"items", items},
             {"counts", counts}};
+}
+
+json ToJson(const QualitySheet& s) {
+    json items = json::array();
+    for (const QualityRow& r : s.items) {
+        json row = {{"student_id", Id(r.student_id)}, {"student_code", r.student_code}, {"full_name", r.full_name},
+                    {"gk", r.gk}, {"ck", r.ck}};
+        if (s.semester == 2) {
+            row["outstanding"] = r.outstanding;
+            row["outstanding_note"] = r.outstanding_note;
+        }
+        items.push_back(std::move(row));
+    }
+    json codes = gradebook::detail::QualityItems();
+    return {{"class_id", Id(s.class_id)}, {"class_name", s.class_name}, {"semester", s.semester},
+            {"version", s.version}, {"may_edit", s.may_edit}, {"locked", s.locked}, {"item_codes", codes},
+            {"items", items}};
+}
+
+int SemesterQuery(const http::Request& request) {
+    const std::string semester = request.Query("semester").value_or("");
+    if (semester != "1" && semester != "2") throw Error(Code::kValidation, "semester is 1 or 2");
+    return semester == "1" ? 1 : 2;
 }
 
 json SheetsJson(const std::vector<UnconfirmedSheet>& sheets) {
@@ -335,6 +364,33 @@ http::Response PutConduct(org::Call& call) {
         }
         ConductSheet s = homeroom::SaveConduct(call.ctx, call.Who(), org::PathId(call.request, "class_id"), base, list,
                                                call.request.client_address);
+        json out = ToJson(s);
+        out["saved"] = {{"version", s.version}, {"changed", static_cast<int>(list.size())}};
+        return org::api::JsonResponse(200, out);
+    });
+}
+
+http::Response GetQualities(org::Call& call) {
+    return org::api::JsonResponse(200, ToJson(homeroom::GetQualities(call.ctx, call.Who(),
+                                                                     org::PathId(call.request, "class_id"),
+                                                                     SemesterQuery(call.request))));
+}
+
+http::Response PutQualities(org::Call& call) {
+    return Run([&] {
+        json body = org::api::Body(call.request);
+        const std::int64_t base = IntField(body, "base_version");
+        auto changes = body.find("changes");
+        if (changes == body.end() || !changes->is_array()) throw Error(Code::kValidation, "changes is a list");
+        std::vector<QualityChange> list;
+        for (const json& c : *changes) {
+            if (!c.is_object()) throw Error(Code::kValidation, "a change is an object");
+            list.push_back({org::api::IdField(c, "student_id"), org::api::Text(c, "point"), org::api::Text(c, "item"),
+                            org::api::OptText(c, "rating").value_or(""), org::api::OptText(c, "note").value_or("")});
+        }
+        QualitySheet s = homeroom::SaveQualities(call.ctx, call.Who(), org::PathId(call.request, "class_id"),
+                                                 SemesterQuery(call.request), base, list,
+                                                 call.request.client_address);
         json out = ToJson(s);
         out["saved"] = {{"version", s.version}, {"changed", static_cast<int>(list.size())}};
         return org::api::JsonResponse(200, out);

@@ -11,6 +11,8 @@ http::Response PutAttendance(org::Call& call);
 http::Response GetAttendanceTotals(org::Call& call);
 http::Response GetConduct(org::Call& call);
 http::Response PutConduct(org::Call& call);
+http::Response GetQualities(org::Call& call);
+http::Response PutQualities(org::Call& call);
 http::Response GetComments(org::Call& call);
 http::Response PutComments(org::Call& call);
 http::Response ListRecords(org::Call& call);

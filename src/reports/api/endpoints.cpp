@@ -195,7 +195,11 @@ http::Response Summary(org::Call& call, const std::string& period, bool year_cla
                                         {"period", summary.period},
                                         {"subjects", subjects},
                                         {"rows", rows},
-                                        {"levels", {"Tốt", "Khá", "Đạt", "Chưa đạt", "incomplete"}},
+                                        {"levels", [&] {
+                                             json levels = summary.levels;
+                                             levels.push_back("incomplete");
+                                             return levels;
+                                         }()},
                                         {"learning_counts", summary.learning_counts},
                                         {"conduct_counts", summary.conduct_counts},
                                         {"has_conduct", summary.has_conduct}});
