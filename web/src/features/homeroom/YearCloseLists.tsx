@@ -2,22 +2,29 @@ import { Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import {
-  outcomeName,
+  outcomeName as regulationOutcomeName,
   resultName,
   yearCloseStatusNames,
   type YearClose,
   type YearCloseItem,
   type YearCloseOverride,
 } from './homeroom';
+import { primaryOutcomeName } from './qualities';
 
 /// The lists as the regulation names them, each with its students.
 export function ListsOverview({ yearClose }: { yearClose: YearClose }) {
   const names = new Map(yearClose.items.map((i) => [i.student_id, i.full_name]));
+  // TT27 (primary): completion or the principal's decision; no summer re-assessment or conduct training.
+  const primary = yearClose.regulation === 'tt27';
   const lists: [string, string, string[]][] = [
-    ['promoted', 'Lên lớp', yearClose.lists.promoted],
-    ['retained', 'Ở lại lớp', yearClose.lists.retained],
-    ['reassessment', 'Kiểm tra lại trong hè', yearClose.lists.reassessment],
-    ['summer_training', 'Rèn luyện trong hè', yearClose.lists.summer_training],
+    ['promoted', primary ? 'Hoàn thành chương trình lớp học, lên lớp' : 'Lên lớp', yearClose.lists.promoted],
+    ['retained', primary ? 'Chưa được lên lớp' : 'Ở lại lớp', yearClose.lists.retained],
+    ...(primary
+      ? []
+      : ([
+          ['reassessment', 'Kiểm tra lại trong hè', yearClose.lists.reassessment],
+          ['summer_training', 'Rèn luyện trong hè', yearClose.lists.summer_training],
+        ] as [string, string, string[]][])),
     ...Object.entries(yearClose.lists.awards).map(([award, ids]): [string, string, string[]] => [
       `award-${award}`,
       award,
@@ -86,7 +93,7 @@ export function overrideText(o: YearCloseOverride): string {
   if (o.award === 'extraordinary') parts.push('khen thưởng thành tích đột xuất');
   if (o.outcome) {
     parts.push(
-      `${outcomeName(o.outcome).toLowerCase()}${o.basis === 'disability' ? ' (học sinh khuyết tật, Điều 12 khoản 4)' : ''}`,
+      `${regulationOutcomeName(o.outcome).toLowerCase()}${o.basis === 'disability' ? ' (học sinh khuyết tật, Điều 12 khoản 4)' : ''}`,
     );
   }
   if (o.reassess_subjects) parts.push(`kiểm tra lại ${o.reassess_subjects.join(', ')}`);
@@ -105,6 +112,8 @@ export function YearCloseTable({
   action?: (item: YearCloseItem, index: number) => ReactNode;
 }) {
   const overrideOf = (item: YearCloseItem) => (overrides ? (overrides[item.student_id] ?? null) : item.override);
+  const primary = yearClose.regulation === 'tt27';
+  const outcomeName = primary ? primaryOutcomeName : regulationOutcomeName;
   const columns: ColumnsType<YearCloseItem> = [
     { title: 'STT', key: 'stt', width: 48, render: (_v, _r, i) => i + 1 },
     {
@@ -112,8 +121,12 @@ export function YearCloseTable({
       dataIndex: 'full_name',
       render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
     },
-    { title: 'Học tập', dataIndex: 'learning', align: 'center', render: resultName },
-    { title: 'Rèn luyện', dataIndex: 'conduct', align: 'center', render: resultName },
+    { title: primary ? 'Đánh giá' : 'Học tập', dataIndex: 'learning', align: 'center', render: resultName },
+    ...(primary
+      ? []
+      : ([
+          { title: 'Rèn luyện', dataIndex: 'conduct', align: 'center', render: resultName },
+        ] satisfies ColumnsType<YearCloseItem>)),
     { title: 'Nghỉ', dataIndex: 'absences', align: 'center' },
     {
       title: 'Kết quả (đề xuất)',
@@ -137,11 +150,15 @@ export function YearCloseTable({
         </Tooltip>
       ),
     },
-    {
-      title: 'Kiểm tra lại',
-      key: 'reassess',
-      render: (_v, item) => proposedOf(item).reassess_subjects.join(', '),
-    },
+    ...(primary
+      ? []
+      : ([
+          {
+            title: 'Kiểm tra lại',
+            key: 'reassess',
+            render: (_v, item) => proposedOf(item).reassess_subjects.join(', '),
+          },
+        ] satisfies ColumnsType<YearCloseItem>)),
     {
       title: 'Khen thưởng',
       key: 'award',

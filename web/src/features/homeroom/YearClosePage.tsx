@@ -12,6 +12,7 @@ import {
   type YearCloseItem,
   type YearCloseOverride,
 } from './homeroom';
+import { primaryOutcomeName } from './qualities';
 import { History, ListsOverview, StatusTag, YearCloseTable } from './YearCloseLists';
 import './homeroom.css';
 
@@ -187,6 +188,9 @@ function OverrideDialog({
   const [form] = Form.useForm<OverrideValues>();
   const kind = Form.useWatch('kind', form);
   const principalDecision = item?.engine.outcome === 'principal_decision';
+  // TT27 (primary): the principal decides for a student who has not completed the programme (Điều 11); no
+  // disability-basis outcome; the extraordinary award is Điều 13 khoản 1 điểm b.
+  const primary = regulation === 'tt27';
   const initial: OverrideValues | undefined = value
     ? {
         kind: value.award ? 'award' : value.basis === 'principal_decision' ? 'principal_decision' : 'disability',
@@ -217,7 +221,7 @@ function OverrideDialog({
     >
       {item && (
         <Typography.Paragraph type="secondary">
-          Kết quả theo quy định: {outcomeName(item.engine.outcome)}
+          Kết quả theo quy định: {(primary ? primaryOutcomeName : outcomeName)(item.engine.outcome)}
           {item.engine.award && item.engine.award !== 'incomplete' ? `, ${item.engine.award}` : ''}. Chỉ điều chỉnh được
           trong các trường hợp dưới đây.
         </Typography.Paragraph>
@@ -239,13 +243,27 @@ function OverrideDialog({
           <Radio.Group
             style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
             options={[
-              { value: 'award', label: 'Khen thưởng thành tích đột xuất (Điều 15 khoản 1 điểm b)' },
               {
-                value: 'disability',
-                label: 'Học sinh khuyết tật: lên lớp theo kết quả giáo dục cá nhân (Điều 12 khoản 4)',
+                value: 'award',
+                label: `Khen thưởng thành tích đột xuất (${primary ? 'TT27 Điều 13' : 'Điều 15'} khoản 1 điểm b)`,
               },
-              ...(principalDecision || regulation === 'tt27'
-                ? [{ value: 'principal_decision', label: 'Hiệu trưởng quyết định lên lớp' }]
+              ...(primary
+                ? []
+                : [
+                    {
+                      value: 'disability',
+                      label: 'Học sinh khuyết tật: lên lớp theo kết quả giáo dục cá nhân (Điều 12 khoản 4)',
+                    },
+                  ]),
+              ...(principalDecision
+                ? [
+                    {
+                      value: 'principal_decision',
+                      label: primary
+                        ? 'Chưa hoàn thành: đã giúp đỡ, đánh giá bổ sung; Hiệu trưởng quyết định (TT27 Điều 11)'
+                        : 'Hiệu trưởng quyết định lên lớp',
+                    },
+                  ]
                 : []),
             ]}
           />
@@ -254,8 +272,8 @@ function OverrideDialog({
           <Form.Item name="outcome" label="Kết quả đề xuất" rules={[{ required: true, message: 'Chọn kết quả' }]}>
             <Radio.Group
               options={[
-                { value: 'promoted', label: 'Lên lớp' },
-                { value: 'retained', label: 'Ở lại lớp' },
+                { value: 'promoted', label: primary ? 'Được lên lớp' : 'Lên lớp' },
+                { value: 'retained', label: primary ? 'Chưa được lên lớp' : 'Ở lại lớp' },
               ]}
             />
           </Form.Item>

@@ -186,6 +186,10 @@ export interface ClassSummary {
     after_summer: { done: boolean; outcome: string; learning: string; conduct: string } | null;
     missing: string[];
     explanation: string[];
+    /// TT27 only: end-of-term tests, end-of-term quality and competence ratings, the class's recognition.
+    tests?: Record<string, string>;
+    qualities?: Record<string, string>;
+    outstanding?: boolean;
   }[];
   counts: {
     learning: Record<string, number>;
