@@ -191,6 +191,11 @@ struct Correction {
     std::optional<Micros> decided_at;
     std::string decision_note;
     std::vector<std::string> witnesses;
+    /// Names for the inbox (filled by ListCorrections; empty elsewhere).
+    std::string class_name;
+    std::string student_name;
+    std::string requested_by_name;
+    std::string decided_by_name;
 };
 
 /// One line of a cell's history.
@@ -205,17 +210,38 @@ struct HistoryEntry {
     std::optional<std::int64_t> correction_id;
 };
 
-/// SCH-10: entry progress of one class × subject × semester.
+/// SCH-10: the required and entered cells of one column kind of a sheet, and its entry deadline.
+struct ProgressKind {
+    ItemKind kind = ItemKind::kRegular;
+    std::int64_t required = 0;
+    std::int64_t entered = 0;
+    std::optional<Micros> closes_at;  ///< the kind's entry window in the semester, when set
+    bool late = false;                ///< the window has closed with required cells still empty
+};
+
+/// SCH-10: cells of a sheet first entered in a month (Vietnam's time) and the running total by its end.
+struct ProgressMonth {
+    std::string month;  ///< "2026-10"
+    std::int64_t entered = 0;
+    std::int64_t cumulative = 0;
+};
+
+/// SCH-10: entry progress of one class × subject × semester and its teacher. Only required cells count: every
+/// non-optional column for every student enrolled now and not exempt.
 struct ProgressRow {
     std::int64_t class_id = 0;
     std::string class_name;
     std::string subject_code;
+    std::string subject_name;
     int semester = 1;
+    std::optional<std::int64_t> teacher_id;  ///< the staff member assigned to teach it this semester
     std::string teacher_name;
     std::int64_t required = 0;
     std::int64_t entered = 0;
     bool confirmed = false;
-    std::vector<std::pair<std::string, std::int64_t>> by_month;  ///< "2026-10" → cells first entered that month
+    bool late = false;  ///< some kind is late (see ProgressKind::late)
+    std::vector<ProgressKind> kinds;  ///< tx, gk, ck: those the sheet has
+    std::vector<ProgressMonth> by_month;
 };
 
 }  // namespace hocvu::gradebook

@@ -33,6 +33,32 @@ org::Scope ClassScope(const detail::ClassSetup& setup) {
     return scope;
 }
 
+/// The class, student and account names an inbox shows.
+void NameCorrections(storage::Tx& tx, std::int64_t unit_id, std::vector<Correction>& list) {
+    std::map<std::int64_t, std::string> classes;
+    std::map<std::int64_t, std::string> students;
+    std::map<std::int64_t, std::string> accounts;
+    for (const Correction& c : list) {
+        classes.emplace(c.class_id, "");
+        students.emplace(c.student_id, "");
+        accounts.emplace(c.requested_by, "");
+        if (c.decided_by) accounts.emplace(*c.decided_by, "");
+    }
+    for (auto& [id, name] : classes) {
+        if (auto cls = schooling::FindClassTx(tx, id)) name = cls->name;
+    }
+    std::vector<std::int64_t> ids;
+    for (const auto& [id, name] : students) ids.push_back(id);
+    for (const people::Student& s : people::StudentsTx(tx, unit_id, ids)) students[s.id] = s.full_name;
+    for (auto& [id, name] : accounts) name = detail::AccountName(tx, id);
+    for (Correction& c : list) {
+        c.class_name = classes[c.class_id];
+        c.student_name = students[c.student_id];
+        c.requested_by_name = accounts[c.requested_by];
+        if (c.decided_by) c.decided_by_name = accounts[*c.decided_by];
+    }
+}
+
 }  // namespace
 
 Sheet GetSheet(app::Context& ctx, const org::Actor& actor, std::int64_t class_id, std::string_view subject,
@@ -172,7 +198,9 @@ std::vector<Correction> ListCorrections(app::Context& ctx, const org::Actor& act
             sql += " AND requested_by = $" + std::to_string(params.size());
         }
         sql += " ORDER BY id DESC";
-        return detail::ReadCorrections(tx, sql, params);
+        std::vector<Correction> out = detail::ReadCorrections(tx, sql, params);
+        NameCorrections(tx, school.id, out);
+        return out;
     });
 }
 
@@ -180,52 +208,87 @@ std::vector<ProgressRow> Progress(app::Context& ctx, const org::Actor& actor, st
                                   std::string_view year) {
     std::vector<schooling::ClassInfo> classes = schooling::ListClasses(ctx, actor, unit_id, year);
     std::vector<schooling::TeachingAssignment> teaching = schooling::ListTeaching(ctx, actor, unit_id, year);
+    const Micros now = ctx.clock.Now();
     return ctx.db.Read([&](storage::Tx& tx) {
         org::Unit school = people::SchoolOf(tx, unit_id);
         org::Require(actor, org::Permission::kReportRead, org::UnitScope(school));
-        std::map<std::tuple<std::int64_t, std::string, int>, std::int64_t> entered;
-        for (const storage::Row& row : tx.Query(store::kProgressCells, {school.id})) {
-            entered[{row.Int(0), row.Text(1), static_cast<int>(row.Int(2))}] = row.Int(3);
+        std::vector<ProgressRow> out;
+        if (classes.empty()) return out;
+        const std::int64_t year_id = classes.front().year_id;
+        using Key = std::tuple<std::int64_t, std::string, int>;
+        // sheet → item → month of first entry (Vietnam's time, UTC+7) → cells
+        std::map<Key, std::map<std::string, std::map<std::string, std::int64_t>>> filled;
+        for (const storage::Row& row : tx.Query(store::kProgressCells, {school.id, year_id})) {
+            const std::string month = FormatTime(row.Int(4) + 7LL * 3600 * 1000000).substr(0, 7);
+            filled[{row.Int(0), row.Text(1), static_cast<int>(row.Int(2))}][row.Text(3)][month] += 1;
         }
-        std::set<std::tuple<std::int64_t, std::string, int>> confirmed;
+        std::set<Key> confirmed;
         for (const storage::Row& row : tx.Query(store::kConfirmedSheets, {school.id})) {
             confirmed.insert({row.Int(0), row.Text(1), static_cast<int>(row.Int(2))});
         }
-        std::map<std::tuple<std::int64_t, std::string, int>, std::map<std::string, std::int64_t>> months;
-        for (const storage::Row& row : tx.Query(store::kProgressMonths, {school.id})) {
-            // Months in Vietnam's time (UTC+7).
-            std::string month = FormatTime(row.Int(3) + 7LL * 3600 * 1000000).substr(0, 7);
-            months[{row.Int(0), row.Text(1), static_cast<int>(row.Int(2))}][month] += 1;
+        std::map<Key, const schooling::TeachingAssignment*> teachers;
+        for (const auto& a : teaching) teachers[{a.class_id, a.subject_code, a.semester}] = &a;
+        std::map<std::pair<int, ItemKind>, Micros> deadlines;
+        for (int semester = 1; semester <= 2; ++semester) {
+            for (const EntryWindow& w : detail::Windows(tx, school.id, year_id, semester)) {
+                deadlines[{semester, w.kind}] = w.closes_at;
+            }
         }
-        std::vector<ProgressRow> out;
         for (const schooling::ClassInfo& cls : classes) {
             detail::ClassSetup setup = detail::LoadClassSetup(tx, cls.id);
-            const std::size_t roster = detail::Roster(tx, setup.cls).size();
+            const std::set<std::int64_t> roster = detail::RosterIds(tx, setup.cls);
             for (const detail::SubjectSetup& s : setup.subjects) {
                 for (int semester = 1; semester <= 2; ++semester) {
+                    const Key key{cls.id, s.code, semester};
                     ProgressRow row;
                     row.class_id = cls.id;
                     row.class_name = cls.name;
                     row.subject_code = s.code;
+                    row.subject_name = s.name;
                     row.semester = semester;
-                    for (const auto& a : teaching) {
-                        if (a.class_id == cls.id && a.subject_code == s.code && a.semester == semester) {
-                            row.teacher_name = a.staff_name;
-                        }
+                    if (auto it = teachers.find(key); it != teachers.end()) {
+                        row.teacher_id = it->second->staff_id;
+                        row.teacher_name = it->second->staff_name;
                     }
-                    const std::size_t exempt = detail::Exempt(tx, setup.cls, s.code, semester).size();
-                    // TT58's optional columns (tests beyond the minimum count) are not required.
-                    const auto columns = std::count_if(s.columns.begin(), s.columns.end(),
-                                                       [](const Column& c) { return !c.optional; });
-                    row.required = static_cast<std::int64_t>(roster - std::min(roster, exempt)) * columns;
-                    auto key = std::make_tuple(cls.id, s.code, semester);
-                    if (auto it = entered.find(key); it != entered.end()) {
-                        row.entered = std::min(it->second, row.required);
+                    std::int64_t students = static_cast<std::int64_t>(roster.size());
+                    for (std::int64_t id : detail::Exempt(tx, setup.cls, s.code, semester)) {
+                        students -= roster.contains(id) ? 1 : 0;
+                    }
+                    const auto sheet_cells = filled.find(key);
+                    std::map<std::string, std::int64_t> months;
+                    for (ItemKind kind : {ItemKind::kRegular, ItemKind::kMidterm, ItemKind::kFinal}) {
+                        ProgressKind k;
+                        k.kind = kind;
+                        bool present = false;
+                        for (const Column& c : s.columns) {
+                            // TT58's optional columns (tests beyond the minimum count) are not required.
+                            if (c.kind != kind || c.optional) continue;
+                            present = true;
+                            k.required += students;
+                            if (sheet_cells == filled.end()) continue;
+                            auto cells = sheet_cells->second.find(c.item);
+                            if (cells == sheet_cells->second.end()) continue;
+                            for (const auto& [month, count] : cells->second) {
+                                k.entered += count;
+                                months[month] += count;
+                            }
+                        }
+                        if (!present) continue;
+                        if (auto d = deadlines.find({semester, kind}); d != deadlines.end()) {
+                            k.closes_at = d->second;
+                            k.late = now >= d->second && k.entered < k.required;
+                        }
+                        row.required += k.required;
+                        row.entered += k.entered;
+                        row.late = row.late || k.late;
+                        row.kinds.push_back(k);
+                    }
+                    std::int64_t cumulative = 0;
+                    for (const auto& [month, count] : months) {
+                        cumulative += count;
+                        row.by_month.push_back({month, count, cumulative});
                     }
                     row.confirmed = confirmed.contains(key);
-                    if (auto it = months.find(key); it != months.end()) {
-                        row.by_month.assign(it->second.begin(), it->second.end());
-                    }
                     out.push_back(std::move(row));
                 }
             }

@@ -98,13 +98,20 @@ inline constexpr std::string_view kDecideCorrection =
     "UPDATE gradebook_corrections SET status = $3, decided_by = $4, decided_at = $5, decision_note = $6, "
     "witnesses = $7 WHERE unit_id = $1 AND id = $2 AND status = 'pending'";
 
-/// SCH-10: cells entered per class × subject × semester and month of first entry.
+/// SCH-10: every filled cell of a student enrolled now in a class of the year ($2) and not exempt from it, with
+/// when it was first given a value (its history; the cell's last change when it has none).
 inline constexpr std::string_view kProgressCells =
-    "SELECT class_id, subject_code, semester, COUNT(*) FROM gradebook_scores WHERE unit_id = $1 AND "
-    "(score IS NOT NULL OR pass IS NOT NULL OR level IS NOT NULL) GROUP BY class_id, subject_code, semester";
-inline constexpr std::string_view kProgressMonths =
-    "SELECT class_id, subject_code, semester, at FROM gradebook_score_history WHERE unit_id = $1 AND old_value = '' "
-    "AND new_value <> ''";
+    "SELECT s.class_id, s.subject_code, s.semester, s.item, COALESCE(MIN(h.at), MIN(s.updated_at)) "
+    "FROM gradebook_scores s "
+    "JOIN enrolments e ON e.unit_id = s.unit_id AND e.class_id = s.class_id AND e.student_id = s.student_id AND "
+    "e.year_id = $2 AND e.status = 'active' "
+    "LEFT JOIN gradebook_score_history h ON h.unit_id = s.unit_id AND h.class_id = s.class_id AND "
+    "h.subject_code = s.subject_code AND h.semester = s.semester AND h.student_id = s.student_id AND "
+    "h.item = s.item AND h.new_value <> '' "
+    "WHERE s.unit_id = $1 AND (s.score IS NOT NULL OR s.pass IS NOT NULL OR s.level IS NOT NULL) AND NOT EXISTS "
+    "(SELECT 1 FROM exemptions x WHERE x.unit_id = s.unit_id AND x.year_id = $2 AND x.semester = s.semester AND "
+    "x.subject_code = s.subject_code AND x.student_id = s.student_id) "
+    "GROUP BY s.class_id, s.subject_code, s.semester, s.item, s.student_id";
 inline constexpr std::string_view kConfirmedSheets =
     "SELECT class_id, subject_code, semester FROM gradebook_sheets WHERE unit_id = $1 AND confirmed_by IS NOT NULL";
 

@@ -81,7 +81,11 @@ nlohmann::json ToJson(const Correction& c) {
             {"decided_by", c.decided_by ? nlohmann::json(Id(*c.decided_by)) : nlohmann::json(nullptr)},
             {"decided_at", OptTime(c.decided_at)},
             {"decision_note", c.decision_note},
-            {"witnesses", c.witnesses}};
+            {"witnesses", c.witnesses},
+            {"class_name", c.class_name},
+            {"student_name", c.student_name},
+            {"requested_by_name", c.requested_by_name},
+            {"decided_by_name", c.decided_by_name}};
 }
 
 nlohmann::json ToJson(const EntryWindow& w) {
@@ -125,17 +129,37 @@ nlohmann::json ToJson(const StudentResult& r) {
 }
 
 nlohmann::json ToJson(const ProgressRow& r) {
-    nlohmann::json months = nlohmann::json::object();
-    for (const auto& [month, count] : r.by_month) months[month] = count;
+    auto percent = [](std::int64_t entered, std::int64_t required) {
+        return required == 0 ? 100 : entered * 100 / required;
+    };
+    nlohmann::json kinds = nlohmann::json::array();
+    for (const ProgressKind& k : r.kinds) {
+        kinds.push_back({{"item_kind", ItemKindCode(k.kind)},
+                         {"required", k.required},
+                         {"entered", k.entered},
+                         {"closes_at", OptTime(k.closes_at)},
+                         {"late", k.late}});
+    }
+    nlohmann::json months = nlohmann::json::array();
+    for (const ProgressMonth& m : r.by_month) {
+        months.push_back({{"month", m.month},
+                          {"entered", m.entered},
+                          {"cumulative", m.cumulative},
+                          {"percent", percent(m.cumulative, r.required)}});
+    }
     return {{"class_id", Id(r.class_id)},
             {"class_name", r.class_name},
             {"subject_code", r.subject_code},
+            {"subject_name", r.subject_name},
             {"semester", r.semester},
+            {"teacher_id", r.teacher_id ? nlohmann::json(Id(*r.teacher_id)) : nlohmann::json(nullptr)},
             {"teacher_name", r.teacher_name},
             {"required", r.required},
             {"entered", r.entered},
-            {"percent", r.required == 0 ? 100 : r.entered * 100 / r.required},
+            {"percent", percent(r.entered, r.required)},
             {"confirmed", r.confirmed},
+            {"late", r.late},
+            {"kinds", kinds},
             {"by_month", months}};
 }
 

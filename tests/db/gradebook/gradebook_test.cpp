@@ -447,24 +447,86 @@ TEST_P(GradebookTest, ResultsComeFromTheEngineWithExplanations) {
 TEST_P(GradebookTest, ProgressCountsRequiredAndEnteredScores) {
     std::string s = StudentAt(0);
     ASSERT_EQ(Save(teacher_, 0, FullRow(s, {"6", "6", "6"})).status, 200);
-    Reply progress = Send("GET", "/api/v1/schools/" + Str(UnitId("thptchuvanan")) + "/gradebook-progress?year=2026-2027",
-                          nullptr, &principal_);
-    ASSERT_EQ(progress.status, 200) << progress.body.dump();
-    bool found = false;
-    for (const auto& row : progress.body["items"]) {
-        if (row["class_id"] == "101" && row["subject_code"] == "TOAN" && row["semester"] == 1) {
-            found = true;
-            EXPECT_EQ(row["required"], 30 * 7);
-            EXPECT_EQ(row["entered"], 3);
-            EXPECT_EQ(row["teacher_name"], "Phạm Thị Thu Hà");
-            EXPECT_EQ(row["by_month"]["2026-08"], 3);
+    const std::string url =
+        "/api/v1/schools/" + Str(UnitId("thptchuvanan")) + "/gradebook-progress?year=2026-2027";
+    auto row_of = [&](const std::string& subject, int semester) {
+        Reply progress = Send("GET", url, nullptr, &principal_);
+        EXPECT_EQ(progress.status, 200) << progress.body.dump();
+        for (const auto& row : progress.body["items"]) {
+            if (row["class_id"] == "101" && row["subject_code"] == subject && row["semester"] == semester) return row;
         }
+        ADD_FAILURE() << "no row for 10A1 " << subject << " " << semester;
+        return nlohmann::json::object();
+    };
+    auto kind = [](const nlohmann::json& row, const std::string& code) {
+        for (const auto& k : row["kinds"]) {
+            if (k["item_kind"] == code) return k;
+        }
+        return nlohmann::json::object();
+    };
+    nlohmann::json toan = row_of("TOAN", 1);
+    EXPECT_EQ(toan["subject_name"], "Toán");
+    EXPECT_EQ(toan["required"], 30 * 7);
+    EXPECT_EQ(toan["entered"], 3);
+    EXPECT_EQ(toan["percent"], 1);
+    EXPECT_EQ(toan["teacher_name"], "Phạm Thị Thu Hà");
+    EXPECT_TRUE(toan["teacher_id"].is_string());
+    EXPECT_EQ(kind(toan, "tx")["required"], 30 * 5);  // 4 ĐĐGtx and the chuyên đề
+    EXPECT_EQ(kind(toan, "tx")["entered"], 3);
+    EXPECT_EQ(kind(toan, "gk")["required"], 30);
+    EXPECT_TRUE(kind(toan, "gk")["closes_at"].is_null());
+    EXPECT_FALSE(toan["late"]);  // no window set: no deadline
+    EXPECT_EQ(toan["by_month"], nlohmann::json::parse(
+                                    R"([{"month":"2026-08","entered":3,"cumulative":3,"percent":1}])"));
+
+    // Every ĐĐGtx of the class goes in; then the principal closes the tx window: not late, the cells are all there.
+    Reply sheet = Send("GET", Sheet(), nullptr, &teacher_);
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& r : sheet.body["rows"]) {
+        for (const auto& change : FullRow(r["student_id"], {"7", "7", "7", "7", "7"})) all.push_back(change);
     }
-    EXPECT_TRUE(found);
-    EXPECT_EQ(Send("GET", "/api/v1/schools/" + Str(UnitId("thptchuvanan")) + "/gradebook-progress?year=2026-2027",
-                   nullptr, &teacher_)
+    ASSERT_EQ(Save(teacher_, sheet.body["version"], all).status, 200);
+    const std::string windows = "/api/v1/schools/" + Str(UnitId("thptchuvanan")) + "/entry-windows";
+    auto close = [&](const std::string& item_kind) {
+        return Send("PUT", windows,
+                    {{"year_id", Str(YearId())}, {"semester", 1}, {"item_kind", item_kind},
+                     {"opens_at", "2026-07-01"}, {"closes_at", "2026-08-01"}},
+                    &principal_)
+            .status;
+    };
+    ASSERT_EQ(close("tx"), 200);
+    toan = row_of("TOAN", 1);
+    EXPECT_EQ(kind(toan, "tx")["entered"], 30 * 5);
+    EXPECT_EQ(kind(toan, "tx")["closes_at"], "2026-07-31T17:00:00Z");  // midnight in Vietnam
+    EXPECT_FALSE(kind(toan, "tx")["late"]);
+    EXPECT_FALSE(toan["late"]);
+    EXPECT_EQ(toan["by_month"][0]["cumulative"], 30 * 5);
+    EXPECT_EQ(toan["by_month"][0]["percent"], 150 * 100 / 210);
+    // Văn has no ĐĐGtx yet: its teacher is late; the second semester has no closed window.
+    EXPECT_TRUE(row_of("VAN", 1)["late"]);
+    EXPECT_TRUE(kind(row_of("VAN", 1), "tx")["late"]);
+    EXPECT_FALSE(row_of("VAN", 2)["late"]);
+
+    // The end-of-term window closes with no CK entered: Toán is late for its ck column only.
+    ASSERT_EQ(close("ck"), 200);
+    toan = row_of("TOAN", 1);
+    EXPECT_TRUE(toan["late"]);
+    EXPECT_TRUE(kind(toan, "ck")["late"]);
+    EXPECT_FALSE(kind(toan, "tx")["late"]);
+    EXPECT_FALSE(kind(toan, "gk")["late"]);
+
+    // An exempt student's cells are neither required nor counted.
+    Session admin = Login(kThptAdmin);
+    ASSERT_EQ(Send("POST", "/api/v1/students/" + s + "/exemptions",
+                   {{"subject", "TOAN"}, {"semester", 1}, {"reason", "ốm dài ngày"}}, &admin)
                   .status,
-              403);
+              201);
+    toan = row_of("TOAN", 1);
+    EXPECT_EQ(toan["required"], 29 * 7);
+    EXPECT_EQ(kind(toan, "tx")["entered"], 29 * 5);
+    EXPECT_FALSE(kind(toan, "tx")["late"]);
+
+    EXPECT_EQ(Send("GET", url, nullptr, &teacher_).status, 403);
 }
 
 TEST_P(GradebookTest, AuditVerifyFindsAnAlteredScoreEntry) {

@@ -7,11 +7,15 @@ import {
   ContactsOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  DiffOutlined,
   EditOutlined,
+  FieldTimeOutlined,
   FileDoneOutlined,
   HomeOutlined,
   IdcardOutlined,
   ImportOutlined,
+  LineChartOutlined,
+  LockOutlined,
   LoginOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
@@ -70,6 +74,10 @@ const items = {
     label: 'Duyệt kết quả cuối năm',
     icon: <SafetyCertificateOutlined />,
   },
+  scoreProgress: { path: '/tien-do-nhap-diem', label: 'Tiến độ nhập điểm', icon: <LineChartOutlined /> },
+  entryWindows: { path: '/thoi-han-nhap-diem', label: 'Thời hạn nhập điểm', icon: <FieldTimeOutlined /> },
+  scoreLocks: { path: '/khoa-so-diem', label: 'Khóa sổ điểm', icon: <LockOutlined /> },
+  corrections: { path: '/duyet-sua-diem', label: 'Duyệt sửa điểm', icon: <DiffOutlined /> },
   reports: { path: '/bao-cao', label: 'Báo cáo', icon: <BarChartOutlined /> },
   myChildren: { path: '/con-cua-toi', label: 'Con của tôi', icon: <SmileOutlined /> },
   myRecord: { path: '/ho-so-cua-em', label: 'Hồ sơ của em', icon: <IdcardOutlined /> },
@@ -81,6 +89,9 @@ const items = {
 type ItemKey = keyof typeof items;
 const order = Object.keys(items) as ItemKey[];
 
+/// The principal board's gradebook pages (issue 6: SCH-10, SCH-11, SCH-13, GB-7): score.approve holders.
+const gradebookBoard: ItemKey[] = ['scoreProgress', 'entryWindows', 'scoreLocks', 'corrections'];
+
 /// The one table of who sees what. A person with several roles sees the union, in the menu's order.
 export const navByAudience: Record<Audience, ItemKey[]> = {
   anonymous: ['home', 'status', 'signIn'],
@@ -89,8 +100,8 @@ export const navByAudience: Record<Audience, ItemKey[]> = {
   school_admin: ['classes', 'students', 'staff', 'assignments', 'schoolYears', 'dataImport'],
   authority_leader: ['subunits'],
   authority_staff: ['subunits'],
-  principal: ['classes', 'students', 'staff', 'assignments', 'yearCloseApproval', 'reports'],
-  vice_principal: ['classes', 'students', 'staff', 'assignments', 'reports'],
+  principal: ['classes', 'students', 'staff', 'assignments', 'yearCloseApproval', 'reports', ...gradebookBoard],
+  vice_principal: ['classes', 'students', 'staff', 'assignments', 'reports', ...gradebookBoard],
   admin_board: ['classes', 'students', 'staff', 'assignments'],
   office: ['classes'],
   homeroom_teacher: ['myClasses', 'rollCall', 'classSummary', 'yearClose'],

@@ -1,4 +1,8 @@
 import type { RouteObject } from 'react-router';
+import { CorrectionsPage } from '../features/gradebook/CorrectionsPage';
+import { EntryWindowsPage } from '../features/gradebook/EntryWindowsPage';
+import { ProgressPage } from '../features/gradebook/ProgressPage';
+import { ScoreLocksPage } from '../features/gradebook/ScoreLocksPage';
 import { ScoreEntryPage, ScoreSheetsPage } from '../features/gradebook/ScoreEntryPage';
 import { ClassSummaryPage } from '../features/homeroom/ClassSummaryPage';
 import { RollCallPage } from '../features/homeroom/RollCallPage';
@@ -53,6 +57,10 @@ export const routes: RouteObject[] = [
           { path: 'nhap-du-lieu', element: <ImportPage /> },
           { path: 'nhap-diem', element: <ScoreSheetsPage /> },
           { path: 'nhap-diem/:classId/:subject', element: <ScoreEntryPage /> },
+          { path: 'tien-do-nhap-diem', element: <ProgressPage /> },
+          { path: 'thoi-han-nhap-diem', element: <EntryWindowsPage /> },
+          { path: 'khoa-so-diem', element: <ScoreLocksPage /> },
+          { path: 'duyet-sua-diem', element: <CorrectionsPage /> },
           { path: 'diem-danh', element: <RollCallPage /> },
           { path: 'tong-ket-lop', element: <ClassSummaryPage /> },
           { path: 'xet-len-lop', element: <YearClosePage /> },
