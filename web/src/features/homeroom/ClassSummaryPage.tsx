@@ -8,6 +8,9 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { CommentsPanel } from './CommentsPanel';
 import { ConductPanel } from './ConductPanel';
 import { HomeroomClassPicker, useHomeroomClass } from './HomeroomClassPicker';
+import { QualitiesPanel } from './QualitiesPanel';
+import { primaryOutcomeName, ratingCounts } from './qualities';
+import { useClasses } from '../school/school';
 import {
   confirmationPath,
   display,
@@ -34,8 +37,17 @@ export function ClassSummaryPage() {
   const [params, setParams] = useSearchParams();
   const { classId } = useHomeroomClass();
   const view = params.get('xem');
-  const tab = view === 'ren-luyen' ? 'conduct' : view === 'nhan-xet' ? 'comments' : 'summary';
-  const conduct = useConduct(tab === 'conduct' ? classId : '');
+  const tab =
+    view === 'ren-luyen'
+      ? 'conduct'
+      : view === 'nhan-xet'
+        ? 'comments'
+        : view === 'pham-chat'
+          ? 'qualities'
+          : 'summary';
+  // Primary classes (TT27) have quality and competence ratings instead of conduct.
+  const primary = (useClasses(classId ? [classId] : [])[0]?.data?.grade ?? 99) <= 5;
+  const conduct = useConduct(tab === 'conduct' && !primary ? classId : '');
   return (
     <Flex vertical gap={12} style={{ minWidth: 0 }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
@@ -49,22 +61,25 @@ export function ClassSummaryPage() {
             const next = new URLSearchParams(params);
             if (k === 'conduct') next.set('xem', 'ren-luyen');
             else if (k === 'comments') next.set('xem', 'nhan-xet');
+            else if (k === 'qualities') next.set('xem', 'pham-chat');
             else next.delete('xem');
             setParams(next);
           }}
           items={[
             { key: 'summary', label: 'Kết quả', children: <SummaryView classId={classId} /> },
-            {
-              key: 'conduct',
-              label: 'Rèn luyện và nhận xét',
-              children: (
-                <>
-                  {conduct.isPending && <Spin />}
-                  {conduct.error && <Alert type="error" showIcon message={conduct.error.message} />}
-                  {conduct.data && <ConductPanel key={conduct.data.class_id} conduct={conduct.data} />}
-                </>
-              ),
-            },
+            primary
+              ? { key: 'qualities', label: 'Phẩm chất, năng lực', children: <QualitiesPanel classId={classId} /> }
+              : {
+                  key: 'conduct',
+                  label: 'Rèn luyện và nhận xét',
+                  children: (
+                    <>
+                      {conduct.isPending && <Spin />}
+                      {conduct.error && <Alert type="error" showIcon message={conduct.error.message} />}
+                      {conduct.data && <ConductPanel key={conduct.data.class_id} conduct={conduct.data} />}
+                    </>
+                  ),
+                },
             { key: 'comments', label: 'Nhận xét tháng', children: <CommentsPanel classId={classId} /> },
           ]}
         />
@@ -88,6 +103,9 @@ export function SummaryView({ classId }: { classId: string }) {
   const summary = useClassSummary(classId, period);
   const data = summary.data;
   const year = period === 'year';
+  // TT27 (primary): levels and tests per subject, ratings, completion and titles; no conduct and no rank.
+  const primary = data?.regulation === 'tt27';
+  const outcomeText = primary ? primaryOutcomeName : outcomeName;
 
   const columns: ColumnsType<Row> = [
     { title: 'STT', key: 'stt', width: 48, fixed: 'left', render: (_v, _r, i) => i + 1 },
@@ -101,12 +119,30 @@ export function SummaryView({ classId }: { classId: string }) {
       title: <Tooltip title={s.name}>{s.code}</Tooltip>,
       key: s.code,
       align: 'center' as const,
-      render: (_v: unknown, row: Row) => display(row.subjects[s.code] ?? ''),
+      render: (_v: unknown, row: Row) => {
+        const test = row.tests?.[s.code];
+        return `${display(row.subjects[s.code] ?? '')}${test ? ` · ${test}` : ''}`;
+      },
     })),
-    { title: 'Học tập', dataIndex: 'learning', align: 'center', render: resultName },
-    { title: 'Rèn luyện', dataIndex: 'conduct', align: 'center', render: resultName },
+    ...(primary
+      ? ([
+          {
+            title: <Tooltip title="Phẩm chất, năng lực cuối kì: Tốt / Đạt / Cần cố gắng">PC, NL</Tooltip>,
+            key: 'qualities',
+            render: (_v, row) => ratingCounts(row.qualities ?? {}),
+          },
+          ...(period !== 'hk1'
+            ? ([
+                { title: 'Đánh giá', dataIndex: 'learning', align: 'center', render: resultName },
+              ] satisfies ColumnsType<Row>)
+            : []),
+        ] satisfies ColumnsType<Row>)
+      : ([
+          { title: 'Học tập', dataIndex: 'learning', align: 'center', render: resultName },
+          { title: 'Rèn luyện', dataIndex: 'conduct', align: 'center', render: resultName },
+        ] satisfies ColumnsType<Row>)),
     { title: 'Nghỉ', dataIndex: 'absences', align: 'center' },
-    ...(year
+    ...(year || (primary && period === 'hk2')
       ? ([
           {
             title: 'Kết quả',
@@ -114,7 +150,7 @@ export function SummaryView({ classId }: { classId: string }) {
             render: (_v, row, i) => (
               <Tooltip title={row.explanation.join(' ')}>
                 <span data-testid={`outcome-${i}`}>
-                  {outcomeName(row.outcome)}
+                  {outcomeText(row.outcome)}
                   {row.reassess_subjects.length > 0 && ` (${row.reassess_subjects.join(', ')})`}
                 </span>
                 {row.retained_for_absences && (
@@ -131,7 +167,11 @@ export function SummaryView({ classId }: { classId: string }) {
             ),
           },
           { title: 'Khen thưởng', dataIndex: 'award', render: resultName },
-          { title: 'Hạng', dataIndex: 'rank', align: 'center', render: (v: number | null) => v || '' },
+          ...(primary
+            ? []
+            : ([
+                { title: 'Hạng', dataIndex: 'rank', align: 'center', render: (v: number | null) => v || '' },
+              ] satisfies ColumnsType<Row>)),
         ] satisfies ColumnsType<Row>)
       : []),
   ];
@@ -180,18 +220,24 @@ export function SummaryView({ classId }: { classId: string }) {
           rowExpandable: (row) => row.explanation.length > 0 || row.missing.length > 0,
         }}
       />
-      {data && <Counts summary={data} year={year} />}
+      {data && <Counts summary={data} year={year || (primary && period === 'hk2')} primary={primary} />}
     </Flex>
   );
 }
 
-function Counts({ summary, year }: { summary: ClassSummary; year: boolean }) {
+function Counts({ summary, year, primary }: { summary: ClassSummary; year: boolean; primary: boolean }) {
   const groups: [string, Record<string, number>, (k: string) => string][] = [
-    ['Học tập', summary.counts.learning, resultName],
-    ['Rèn luyện', summary.counts.conduct, resultName],
+    [primary ? 'Đánh giá' : 'Học tập', summary.counts.learning, resultName],
+    ...(primary
+      ? []
+      : ([['Rèn luyện', summary.counts.conduct, resultName]] as [
+          string,
+          Record<string, number>,
+          (k: string) => string,
+        ][])),
     ...(year
       ? ([
-          ['Kết quả', summary.counts.outcome, outcomeName],
+          ['Kết quả', summary.counts.outcome, primary ? primaryOutcomeName : outcomeName],
           ['Khen thưởng', summary.counts.award, resultName],
         ] as [string, Record<string, number>, (k: string) => string][])
       : []),
