@@ -3,13 +3,14 @@
 // gradebook::SaveScores — validation, conflict check, cells, the audit entry and the cell history in one durable
 // transaction. Prints durable saves per second and the p50/p99 latency of a save.
 //
-// Usage: gradebook_load [--db sqlite:PATH|postgresql://…] [--clients 64] [--seconds 10] [--students 45]
-//                       [--rate SAVES_PER_SECOND (paced clients; default: as fast as they can)]
-//                       [--bare (time SaveScores alone, without reading back the sheet with its averages)]
+// Usage: see kUsage below.
 //
 // By default a save is timed as the API's PUT …/scores does it: SaveScores, then GetSheet for the saved sheet with
 // every student's averages computed by the assessment engine (the response the teacher's grid shows).
+#include <sys/resource.h>
 #include <unistd.h>
+
+#include <cstdlib>
 
 #include <algorithm>
 #include <atomic>
@@ -17,6 +18,10 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -38,6 +43,48 @@ namespace {
 using namespace hocvu;
 using Steady = std::chrono::steady_clock;
 
+constexpr const char* kUsage =
+    "usage: gradebook_load [--db sqlite:PATH|postgresql://URL] [--clients 64] [--seconds 10] [--students 45]\n"
+    "                      [--rate SAVES_PER_SECOND] [--bare] [--schema VERSION]\n"
+    "  --db       the database (default: a new SQLite file in the temporary directory; a PostgreSQL URL must\n"
+    "             name an empty database or schema)\n"
+    "  --rate     open-loop arrivals: the clients together start this many saves per second on a fixed\n"
+    "             schedule, and a save's latency counts from its scheduled start (a save that starts late\n"
+    "             because its client was still busy is charged the wait); default: each client saves again as\n"
+    "             soon as its last save returned (closed loop, latency = clients / throughput)\n"
+    "  --bare     time SaveScores alone, without reading the sheet back as the PUT does\n"
+    "  --schema   apply the migrations up to VERSION only (to measure a schema change against the one before)\n"
+    "Prints saves/s, p50/p99 latency, the process's CPU time per save (user + system, setup excluded) and the\n"
+    "load average at the end.\n";
+
+/// CPU seconds of each thread of this process (Linux /proc), by thread id.
+std::map<int, double> ThreadCpuSeconds() {
+    std::map<int, double> out;
+    const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/task")) {
+        std::ifstream stat(entry.path() / "stat");
+        std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+        // Fields after the command name, which is in parentheses: state is field 3, utime 14, stime 15.
+        const std::size_t close = text.rfind(')');
+        if (close == std::string::npos) continue;
+        std::istringstream fields(text.substr(close + 2));
+        std::string field;
+        double ticks = 0;
+        for (int n = 3; n <= 15 && fields >> field; ++n) {
+            if (n >= 14) ticks += std::stod(field);
+        }
+        out[std::stoi(entry.path().filename().string())] = ticks / tick;
+    }
+    return out;
+}
+
+double CpuSeconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 struct Options {
     std::string db;
     int clients = 64;
@@ -45,6 +92,7 @@ struct Options {
     int students = 45;
     double rate = 0;  ///< saves per second over all clients; 0: each client saves again as soon as it can
     bool bare = false;  ///< time SaveScores alone, without the sheet the PUT returns
+    int schema = 0;     ///< the last migration to apply; 0: all
 };
 
 /// The demo data, with every class of Chu Văn An and Lê Đình Chinh filled up to `students`.
@@ -97,6 +145,10 @@ int main(int argc, char** argv) {
     Options options;
     for (int i = 1; i < argc; i += 2) {
         std::string key = argv[i];
+        if (key == "--help" || key == "-h") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
         if (key == "--bare") {
             options.bare = true;
             --i;
@@ -112,8 +164,9 @@ int main(int argc, char** argv) {
         else if (key == "--seconds") options.seconds = std::stoi(value);
         else if (key == "--students") options.students = std::stoi(value);
         else if (key == "--rate") options.rate = std::stod(value);
+        else if (key == "--schema") options.schema = std::stoi(value);
         else {
-            std::fprintf(stderr, "unknown option %s\n", key.c_str());
+            std::fprintf(stderr, "unknown option %s\n%s", key.c_str(), kUsage);
             return 2;
         }
     }
@@ -130,7 +183,13 @@ int main(int argc, char** argv) {
     SystemClock clock;
     IdGenerator ids(clock, 7);
     app::Context ctx{*db, clock, ids};
-    storage::Migrate(*db, clock);
+    auto migrations = storage::BuiltinMigrations();
+    if (options.schema > 0) {
+        auto end = std::find_if(migrations.begin(), migrations.end(),
+                                [&](const storage::Migration& m) { return m.version > options.schema; });
+        migrations = migrations.first(static_cast<std::size_t>(end - migrations.begin()));
+    }
+    storage::Migrate(*db, clock, migrations);
     Prepare(*db, ctx, options.students);
 
     // One sheet per client: (class, subject) pairs of both schools, written by the school's principal.
@@ -191,6 +250,8 @@ int main(int argc, char** argv) {
     std::atomic<std::int64_t> failures{0};
     std::vector<std::vector<double>> latencies(jobs.size());
     std::vector<std::thread> threads;
+    const double cpu_start = CpuSeconds();
+    const std::map<int, double> threads_start = ThreadCpuSeconds();
     const auto start = Steady::now();
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         threads.emplace_back([&, i] {
@@ -202,8 +263,10 @@ int main(int argc, char** argv) {
             auto next = start + std::chrono::duration_cast<Steady::duration>(period * (static_cast<double>(i) /
                                                                                      static_cast<double>(jobs.size())));
             for (std::int64_t k = 0; !stop.load(std::memory_order_relaxed); ++k) {
+                Steady::time_point scheduled{};
                 if (options.rate > 0) {
                     std::this_thread::sleep_until(next);
+                    scheduled = next;
                     next += std::chrono::duration_cast<Steady::duration>(period);
                 }
                 gradebook::SaveInput input{job.class_id, job.subject, 1, version, {}};
@@ -212,7 +275,8 @@ int main(int argc, char** argv) {
                 for (std::int64_t s : job.students) {
                     input.changes.push_back({s, item, value, gradebook::CellStatus::kEntered, ""});
                 }
-                auto t0 = Steady::now();
+                // Open loop: the latency of a save counts from when it was due, not from when its client got to it.
+                const auto t0 = options.rate > 0 ? scheduled : Steady::now();
                 gradebook::SaveOutcome out = gradebook::SaveScores(ctx, job.actor, input, "127.0.0.1");
                 if (out.status != gradebook::SaveOutcome::Status::kSaved) {
                     ++failures;
@@ -231,18 +295,32 @@ int main(int argc, char** argv) {
     std::this_thread::sleep_for(std::chrono::seconds(options.seconds));
     stop = true;
     for (auto& t : threads) t.join();
+    // The busiest thread that existed before the clients started: on SQLite, the one writer thread.
+    double busiest = 0;
+    for (const auto& [tid, seconds] : ThreadCpuSeconds()) {
+        if (auto it = threads_start.find(tid); it != threads_start.end()) {
+            busiest = std::max(busiest, seconds - it->second);
+        }
+    }
     const double elapsed = std::chrono::duration<double>(Steady::now() - start).count();
+    const double cpu = CpuSeconds() - cpu_start;
+    double load[3] = {0, 0, 0};
+    if (getloadavg(load, 3) < 0) load[0] = load[1] = load[2] = -1;
     std::vector<double> all;
     for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
     std::sort(all.begin(), all.end());
     auto pct = [&](double p) { return all.empty() ? 0.0 : all[static_cast<std::size_t>(p * (all.size() - 1))]; };
-    std::printf("engine=%s mode=%s clients=%d rate=%s students=%d seconds=%.1f saves=%zu failures=%lld saves_per_s=%.0f "
-                "p50_ms=%.1f p99_ms=%.1f cells_per_s=%.0f\n",
+    std::printf("schema=%d engine=%s mode=%s clients=%d rate=%s students=%d seconds=%.1f saves=%zu failures=%lld saves_per_s=%.0f "
+                "p50_ms=%.1f p99_ms=%.1f cells_per_s=%.0f cpu_ms_per_save=%.3f busiest_thread_ms_per_save=%.3f cores_used=%.2f load=%.2f,%.2f,%.2f\n",
+                migrations.empty() ? 0 : migrations.back().version,
                 std::string(storage::EngineName(db->engine())).c_str(), options.bare ? "save" : "save+sheet",
                 options.clients,
                 options.rate > 0 ? std::to_string(static_cast<int>(options.rate)).c_str() : "max", options.students, elapsed,
                 all.size(), static_cast<long long>(failures.load()), static_cast<double>(all.size()) / elapsed,
-                pct(0.50), pct(0.99), static_cast<double>(all.size()) * options.students / elapsed);
+                pct(0.50), pct(0.99), static_cast<double>(all.size()) * options.students / elapsed,
+                all.empty() ? 0.0 : cpu * 1000.0 / static_cast<double>(all.size()),
+                all.empty() ? 0.0 : busiest * 1000.0 / static_cast<double>(all.size()), cpu / elapsed, load[0], load[1],
+                load[2]);
     db.reset();
     if (!dir.empty()) std::filesystem::remove_all(dir);
     return failures.load() == 0 ? 0 : 1;

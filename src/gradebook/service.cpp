@@ -84,10 +84,10 @@ SaveOutcome Apply(storage::Tx& tx, app::Context& ctx, const org::Actor& actor, c
     }
     tx.Exec(store::kEnsureSheet, {cls.unit_id, cls.id, subject.code, std::int64_t{semester}, now});
     // The row lock of the sheet: concurrent saves of one sheet are serialised from here on.
-    const std::int64_t version =
-        tx.QueryOne(store::kBumpSheet, {cls.unit_id, cls.id, subject.code, std::int64_t{semester}, now})->Int(0);
-    auto state = detail::LoadSheetState(tx, cls.unit_id, cls.id, subject.code, semester);
-    if (state && state->confirmed_by && !correction_id && !detail::IsPrincipalBoard(actor, setup)) {
+    const auto bumped =
+        tx.QueryOne(store::kBumpSheet, {cls.unit_id, cls.id, subject.code, std::int64_t{semester}, now});
+    const std::int64_t version = bumped->Int(0);
+    if (!bumped->IsNull(1) && !correction_id && !detail::IsPrincipalBoard(actor, setup)) {
         SaveOutcome out;
         out.status = SaveOutcome::Status::kLocked;
         out.detail = "bảng điểm đã được giáo viên xác nhận (GB-8)";

@@ -98,6 +98,15 @@ std::vector<people::Student> Roster(storage::Tx& tx, const schooling::ClassInfo&
     return students;
 }
 
+std::vector<RosterName> RosterNames(storage::Tx& tx, const schooling::ClassInfo& cls) {
+    std::vector<RosterName> out;
+    for (const storage::Row& row : tx.Query(store::kRosterNames, {cls.unit_id, cls.id})) {
+        out.push_back({row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Text(5)});
+    }
+    people::SortVietnamese(out);
+    return out;
+}
+
 std::set<std::int64_t> Exempt(storage::Tx& tx, const schooling::ClassInfo& cls, std::string_view subject,
                               int semester) {
     std::set<std::int64_t> out;
@@ -260,7 +269,7 @@ Sheet BuildSheet(storage::Tx& tx, const ClassSetup& setup, const SubjectSetup& s
     assessment::Assessment result;
     const std::string prefix = std::string(assessment::LookUpSubject(subject.code).name) + " ";
 
-    for (const people::Student& student : Roster(tx, cls)) {
+    for (const RosterName& student : RosterNames(tx, cls)) {
         SheetRow row;
         row.student_id = student.id;
         row.student_code = student.code;

@@ -56,6 +56,18 @@ bool IsPrincipalBoard(const org::Actor& actor, const ClassSetup& setup);
 std::set<std::int64_t> RosterIds(storage::Tx& tx, const schooling::ClassInfo& cls);
 /// The students enrolled now, in Vietnamese order.
 std::vector<people::Student> Roster(storage::Tx& tx, const schooling::ClassInfo& cls);
+/// A student as a sheet lists them: id, code and the names that order the list.
+struct RosterName {
+    std::int64_t id = 0;
+    std::string code;
+    std::string family_name;
+    std::string middle_name;
+    std::string given_name;
+    std::string full_name;
+};
+/// The students enrolled now, in Vietnamese order (ties by id), read in one query without the rest of their records:
+/// what a sheet shows after every save.
+std::vector<RosterName> RosterNames(storage::Tx& tx, const schooling::ClassInfo& cls);
 /// Students exempt from `subject` in `semester` of the class's year.
 std::set<std::int64_t> Exempt(storage::Tx& tx, const schooling::ClassInfo& cls, std::string_view subject,
                               int semester);

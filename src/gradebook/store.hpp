@@ -8,6 +8,10 @@ namespace hocvu::gradebook::store {
 
 inline constexpr std::string_view kRosterIds =
     "SELECT student_id FROM enrolments WHERE unit_id = $1 AND class_id = $2 AND status = 'active'";
+inline constexpr std::string_view kRosterNames =
+    "SELECT s.id, s.code, s.family_name, s.middle_name, s.given_name, s.full_name FROM enrolments e JOIN students s "
+    "ON s.unit_id = e.unit_id AND s.id = e.student_id WHERE e.unit_id = $1 AND e.class_id = $2 AND "
+    "e.status = 'active' ORDER BY s.id";
 inline constexpr std::string_view kExempt =
     "SELECT student_id FROM exemptions WHERE unit_id = $1 AND year_id = $2 AND semester = $3 AND subject_code = $4";
 inline constexpr std::string_view kAccountName =
@@ -35,7 +39,7 @@ inline constexpr std::string_view kEnsureSheet =
 /// Takes the sheet's row lock first, so concurrent saves of one sheet run one after the other.
 inline constexpr std::string_view kBumpSheet =
     "UPDATE gradebook_sheets SET version = version + 1, updated_at = $5 "
-    "WHERE unit_id = $1 AND class_id = $2 AND subject_code = $3 AND semester = $4 RETURNING version";
+    "WHERE unit_id = $1 AND class_id = $2 AND subject_code = $3 AND semester = $4 RETURNING version, confirmed_by";
 inline constexpr std::string_view kConfirmSheet =
     "UPDATE gradebook_sheets SET confirmed_by = $5, confirmed_at = $6 "
     "WHERE unit_id = $1 AND class_id = $2 AND subject_code = $3 AND semester = $4";

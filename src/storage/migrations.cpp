@@ -17,7 +17,64 @@ constexpr std::string_view kPgLock = "SELECT pg_advisory_xact_lock(7310120001)";
 
 int MaxVersion(Tx& tx) { return static_cast<int>(tx.QueryOne(kMaxVersion)->Int(0)); }
 
+/// The marker line of an engine-only block, after "-- ": "sqlite-only begin" … "sqlite-only end".
+std::string_view MarkerEngine(std::string_view line, std::string_view edge) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.remove_suffix(1);
+    for (std::string_view engine : {std::string_view("sqlite"), std::string_view("postgresql")}) {
+        std::string marker = "-- " + std::string(engine) + "-only " + std::string(edge);
+        if (line == marker) return engine;
+    }
+    return {};
+}
+
+bool HasStatements(std::string_view sql) {
+    std::size_t i = 0;
+    while (i < sql.size()) {
+        std::size_t end = sql.find('\n', i);
+        if (end == std::string_view::npos) end = sql.size();
+        std::string_view line = sql.substr(i, end - i);
+        std::size_t first = line.find_first_not_of(" \t\r;");
+        if (first != std::string_view::npos && !line.substr(first).starts_with("--")) return true;
+        i = end + 1;
+    }
+    return false;
+}
+
 }  // namespace
+
+std::string ForEngine(std::string_view sql, Engine engine) {
+    const std::string_view mine = engine == Engine::kSqlite ? "sqlite" : "postgresql";
+    std::string out;
+    out.reserve(sql.size());
+    std::string_view block;  // the engine of the block being read, empty outside one
+    std::size_t i = 0;
+    int line_no = 0;
+    while (i < sql.size()) {
+        std::size_t end = sql.find('\n', i);
+        const std::size_t next = end == std::string_view::npos ? sql.size() : end + 1;
+        std::string_view line = sql.substr(i, next - i);
+        ++line_no;
+        std::string_view body = line;
+        if (body.ends_with('\n')) body.remove_suffix(1);
+        if (std::string_view begin = MarkerEngine(body, "begin"); !begin.empty()) {
+            if (!block.empty()) {
+                throw Error(Code::kInternal, "migration line " + std::to_string(line_no) + ": nested engine-only block");
+            }
+            block = begin;
+        } else if (std::string_view finish = MarkerEngine(body, "end"); !finish.empty()) {
+            if (finish != block) {
+                throw Error(Code::kInternal,
+                            "migration line " + std::to_string(line_no) + ": engine-only block end without its begin");
+            }
+            block = {};
+        } else if (block.empty() || block == mine) {
+            out.append(line);
+        }
+        i = next;
+    }
+    if (!block.empty()) throw Error(Code::kInternal, "migration: engine-only block without its end");
+    return out;
+}
 
 int SchemaVersion(Database& db) {
     db.Write([](Tx& tx) { tx.ExecScript(kCreateTable); });
@@ -44,7 +101,9 @@ MigrationReport Migrate(Database& db, const Clock& clock, std::span<const Migrat
             if (MaxVersion(tx) >= migration.version) {
                 return false;  // another process applied it meanwhile
             }
-            tx.ExecScript(migration.sql);
+            if (const std::string sql = ForEngine(migration.sql, db.engine()); HasStatements(sql)) {
+                tx.ExecScript(sql);  // a migration for the other engine only is recorded without running anything
+            }
             tx.Exec(kRecord, {std::int64_t{migration.version}, std::string(migration.name), clock.Now()});
             return true;
         });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,6 +16,11 @@ struct Migration {
     std::string_view name;
     std::string_view sql;
 };
+
+/// A migration's SQL as `engine` runs it. Both engines run the same file; lines between `-- sqlite-only begin` and
+/// `-- sqlite-only end` run on SQLite only, between `-- postgresql-only begin` and `-- postgresql-only end` on
+/// PostgreSQL only (each marker a whole line). Throws for an unbalanced or nested block.
+std::string ForEngine(std::string_view sql, Engine engine);
 
 /// The migrations this binary carries, in version order.
 std::span<const Migration> BuiltinMigrations();

@@ -107,6 +107,19 @@ public:
         return stmt;
     }
 
+    /// Runs one parameterless statement (BEGIN, SAVEPOINT, COMMIT…) from the statement cache: the writer runs a few
+    /// of these per save, and `Script` would parse them again every time.
+    void Run(std::string_view sql) {
+        sqlite3_stmt* stmt = Prepare(sql);
+        int rc = 0;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        }
+        sqlite3_reset(stmt);
+        if (rc != SQLITE_DONE) {
+            ThrowSqlite(db_, rc, sql);
+        }
+    }
+
     sqlite3* handle() { return db_; }
 
 private:
@@ -162,7 +175,8 @@ private:
             if (const auto* n = std::get_if<std::int64_t>(&params[i])) {
                 rc = sqlite3_bind_int64(stmt, index, *n);
             } else if (const auto* s = std::get_if<std::string>(&params[i])) {
-                rc = sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+                // SQLITE_STATIC: `params` outlives the statement's steps, and Prepare clears the bindings before reuse.
+                rc = sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
             } else {
                 rc = sqlite3_bind_null(stmt, index);
             }
@@ -231,15 +245,15 @@ public:
                 self->readers_cv_.notify_one();
             }
         } release{this, connection};
-        connection->Script("BEGIN");
+        connection->Run("BEGIN");
         try {
             SqliteTx tx(*connection);
             fn(tx);
         } catch (...) {
-            connection->Script("ROLLBACK");
+            connection->Run("ROLLBACK");
             throw;
         }
-        connection->Script("COMMIT");
+        connection->Run("COMMIT");
     }
 
     void WriteTx(const std::function<void(Tx&)>& fn) override {
@@ -279,7 +293,7 @@ private:
     void RunGroup(const std::vector<WriteJob*>& group) {
         std::vector<std::exception_ptr> failures(group.size());
         try {
-            writer_connection_.Script("BEGIN IMMEDIATE");
+            writer_connection_.Run("BEGIN IMMEDIATE");
         } catch (...) {
             for (WriteJob* job : group) {
                 job->done.set_exception(std::current_exception());
@@ -289,13 +303,14 @@ private:
         SqliteTx tx(writer_connection_);
         for (std::size_t i = 0; i < group.size(); ++i) {
             try {
-                writer_connection_.Script("SAVEPOINT job");
+                writer_connection_.Run("SAVEPOINT job");
                 try {
                     (*group[i]->fn)(tx);
-                    writer_connection_.Script("RELEASE job");
+                    writer_connection_.Run("RELEASE job");
                 } catch (...) {
                     failures[i] = std::current_exception();
-                    writer_connection_.Script("ROLLBACK TO job; RELEASE job");
+                    writer_connection_.Run("ROLLBACK TO job");
+                    writer_connection_.Run("RELEASE job");
                 }
             } catch (...) {
                 failures[i] = std::current_exception();
@@ -303,11 +318,11 @@ private:
         }
         std::exception_ptr commit_failure;
         try {
-            writer_connection_.Script("COMMIT");
+            writer_connection_.Run("COMMIT");
         } catch (...) {
             commit_failure = std::current_exception();
             try {
-                writer_connection_.Script("ROLLBACK");
+                writer_connection_.Run("ROLLBACK");
             } catch (...) {
             }
         }

@@ -1,6 +1,7 @@
 // Storage behaviour every domain relies on, on SQLite and PostgreSQL alike (issue 2).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <limits>
 #include <thread>
@@ -184,6 +185,146 @@ TEST_P(MigrationTest, AppliesOnlyWhatIsPending) {
     auto second = Migrate(db(), clock_, kTestMigrations);
     EXPECT_EQ(second.applied, std::vector<int>{2});
     EXPECT_EQ(db().Read([](Tx& tx) { return tx.QueryOne("SELECT COUNT(*) FROM b_table")->Int(0); }), 1);
+}
+
+TEST_P(MigrationTest, EngineOnlyBlocksRunOnTheirEngineOnly) {
+    db().Write([](Tx& tx) { tx.ExecScript("DELETE FROM schema_migrations"); });
+    constexpr Migration kBlocks[] = {
+        {1, "0001_blocks",
+         "CREATE TABLE both_table (id BIGINT PRIMARY KEY);\n"
+         "-- sqlite-only begin\n"
+         "CREATE TABLE lite_table (id BIGINT PRIMARY KEY) WITHOUT ROWID;\n"
+         "-- sqlite-only end\n"
+         "-- postgresql-only begin\n"
+         "CREATE TABLE pg_table (id BIGINT PRIMARY KEY);\n"
+         "-- postgresql-only end\n"},
+        {2, "0002_other_engine_only", "-- postgresql-only begin\nCREATE TABLE pg_only (id BIGINT);\n"
+                                      "-- postgresql-only end\n-- sqlite-only begin\nCREATE TABLE lite_only (id "
+                                      "BIGINT);\n-- sqlite-only end\n"},
+    };
+    auto report = Migrate(db(), clock_, kBlocks);
+    EXPECT_EQ(report.applied, (std::vector<int>{1, 2}));
+    auto exists = [&](const char* table) {
+        try {
+            db().Read([&](Tx& tx) { tx.Query("SELECT COUNT(*) FROM " + std::string(table)); });
+            return true;
+        } catch (const Error&) {
+            return false;
+        }
+    };
+    const bool lite = GetParam() == Engine::kSqlite;
+    EXPECT_TRUE(exists("both_table"));
+    EXPECT_EQ(exists("lite_table"), lite);
+    EXPECT_EQ(exists("pg_table"), !lite);
+    EXPECT_EQ(exists("lite_only"), lite);
+    EXPECT_EQ(exists("pg_only"), !lite);
+    EXPECT_THROW(ForEngine("-- sqlite-only begin\nSELECT 1;\n", Engine::kSqlite), Error);
+    EXPECT_THROW(ForEngine("SELECT 1;\n-- sqlite-only end\n", Engine::kPostgres), Error);
+}
+
+/// Drops every table, so that the builtin migrations can be replayed from an empty database.
+void DropAllTables(Database& db) {
+    db.Write([&](Tx& tx) {
+        const bool lite = db.engine() == Engine::kSqlite;
+        auto rows = tx.Query(lite ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                                  : "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                    "current_schema()");
+        for (const Row& row : rows) tx.ExecScript("DROP TABLE " + row.Text(0) + (lite ? "" : " CASCADE"));
+    });
+}
+
+TEST_P(MigrationTest, GradebookSaveLayoutMigrationKeepsScoresAndHistory) {
+    DropAllTables(db());
+    auto builtins = BuiltinMigrations();
+    auto before = std::find_if(builtins.begin(), builtins.end(), [](const Migration& m) { return m.version >= 9; });
+    ASSERT_NE(before, builtins.end());
+    Migrate(db(), clock_, std::span(builtins.begin(), before));
+    ASSERT_EQ(SchemaVersion(db()), std::prev(before)->version);
+    db().Write([](Tx& tx) {
+        for (std::int64_t s = 1; s <= 45; ++s) {
+            tx.Exec("INSERT INTO gradebook_scores (unit_id, class_id, subject_code, semester, student_id, item, score, "
+                    "pass, status, version, updated_by, updated_at, level) VALUES (7, 70, 'TOAN', 1, $1, 'tx1', $2, "
+                    "NULL, 'entered', 3, 5, 1000, $3)",
+                    {s, s == 45 ? Value(nullptr) : Value(s * 2), s == 44 ? Value(std::int64_t{2}) : Value(nullptr)});
+            tx.Exec("INSERT INTO gradebook_score_history (unit_id, id, class_id, subject_code, semester, student_id, "
+                    "item, old_value, new_value, reason, actor_id, at, audit_id, correction_id) VALUES (7, $1, 70, "
+                    "'TOAN', 1, $2, 'tx1', '', $3, 'lý do', 5, 1000, 99, $4)",
+                    {100 + s, s, std::to_string(s) + ",0", s == 1 ? Value(std::int64_t{12}) : Value(nullptr)});
+        }
+    });
+    auto snapshot = [&] {
+        return db().Read([](Tx& tx) {
+            std::vector<std::string> out;
+            for (const Row& row : tx.Query("SELECT unit_id, class_id, subject_code, semester, student_id, item, score, "
+                                           "pass, status, version, updated_by, updated_at, level FROM gradebook_scores "
+                                           "ORDER BY student_id")) {
+                std::string line;
+                for (std::size_t c = 0; c < row.size(); ++c) line += (row.IsNull(c) ? "null" : row.Text(c)) + "|";
+                out.push_back(line);
+            }
+            for (const Row& row : tx.Query("SELECT unit_id, id, class_id, subject_code, semester, student_id, item, "
+                                           "old_value, new_value, reason, actor_id, at, audit_id, correction_id FROM "
+                                           "gradebook_score_history ORDER BY id")) {
+                std::string line;
+                for (std::size_t c = 0; c < row.size(); ++c) line += (row.IsNull(c) ? "null" : row.Text(c)) + "|";
+                out.push_back(line);
+            }
+            return out;
+        });
+    };
+    const std::vector<std::string> old_rows = snapshot();
+    ASSERT_EQ(old_rows.size(), 90u);
+
+    auto report = Migrate(db(), clock_);
+    EXPECT_EQ(report.from_version, std::prev(before)->version);
+    EXPECT_NE(std::find(report.applied.begin(), report.applied.end(), 9), report.applied.end());
+    EXPECT_EQ(snapshot(), old_rows);
+    // The keys still hold: a second cell with the same key is refused, and the history's cell index exists.
+    EXPECT_THROW(db().Write([](Tx& tx) {
+        tx.Exec("INSERT INTO gradebook_scores (unit_id, class_id, subject_code, semester, student_id, item, status, "
+                "version, updated_by, updated_at) VALUES (7, 70, 'TOAN', 1, 1, 'tx1', 'entered', 4, 5, 1001)");
+    }),
+                 Error);
+    EXPECT_THROW(db().Write([](Tx& tx) {
+        tx.Exec("INSERT INTO gradebook_score_history (unit_id, id, class_id, subject_code, semester, student_id, "
+                "item, old_value, new_value, reason, actor_id, at, audit_id) VALUES (7, 101, 70, 'TOAN', 1, 1, "
+                "'tx1', '', '1', '', 5, 1000, 99)");
+    }),
+                 Error);
+    // A save's upsert still finds its conflict target (the same six key columns, in the key's new order on SQLite).
+    db().Write([](Tx& tx) {
+        tx.Exec("INSERT INTO gradebook_scores (unit_id, class_id, subject_code, semester, student_id, item, score, "
+                "status, version, updated_by, updated_at) VALUES (7, 70, 'TOAN', 1, 3, 'tx1', 95, 'entered', 4, 5, "
+                "1002), (7, 70, 'TOAN', 1, 3, 'tx2', 80, 'entered', 4, 5, 1002) ON CONFLICT (unit_id, class_id, "
+                "subject_code, semester, student_id, item) DO UPDATE SET score = excluded.score, version = "
+                "excluded.version");
+    });
+    db().Read([](Tx& tx) {
+        auto rows = tx.Query("SELECT item, score, version FROM gradebook_scores WHERE unit_id = 7 AND class_id = 70 "
+                             "AND student_id = 3 ORDER BY item");
+        ASSERT_EQ(rows.size(), 2u);
+        EXPECT_EQ(rows[0].Text(0) + "=" + rows[0].Text(1) + "@" + rows[0].Text(2), "tx1=95@4");
+        EXPECT_EQ(rows[1].Text(0) + "=" + rows[1].Text(1) + "@" + rows[1].Text(2), "tx2=80@4");
+        // A cell's history, as the grid reads it, through the new index on both engines.
+        auto history = tx.Query("SELECT new_value FROM gradebook_score_history WHERE unit_id = 7 AND class_id = 70 AND "
+                                "subject_code = 'TOAN' AND semester = 1 AND student_id = 2 AND item = 'tx1' ORDER BY id");
+        ASSERT_EQ(history.size(), 1u);
+        EXPECT_EQ(history[0].Text(0), "2,0");
+    });
+    if (GetParam() == Engine::kSqlite) {
+        db().Read([](Tx& tx) {
+            for (const char* table : {"gradebook_scores", "gradebook_score_history"}) {
+                auto sql = tx.QueryOne("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $1",
+                                       {std::string(table)});
+                ASSERT_TRUE(sql.has_value()) << table;
+                EXPECT_NE(sql->Text(0).find("WITHOUT ROWID"), std::string::npos) << table;
+            }
+            EXPECT_TRUE(tx.QueryOne("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = "
+                                    "'gradebook_score_history_column'")
+                            .has_value());
+            EXPECT_EQ(tx.QueryOne("PRAGMA integrity_check")->Text(0), "ok");
+        });
+    }
 }
 
 HOCVU_ON_BOTH_ENGINES(StorageTest);
