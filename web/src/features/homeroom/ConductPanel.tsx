@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Input, Segmented, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Flex, Input, Segmented, Select, Table, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError, request } from '../../api/client';
 import {
@@ -12,6 +12,7 @@ import {
   type ConductLevel,
   type ConductPeriod,
 } from './homeroom';
+import { SaveBar } from './SaveBar';
 
 type Row = Conduct['items'][number];
 type Draft = { level: ConductLevel | ''; comment: string };
@@ -122,25 +123,17 @@ export function ConductPanel({ conduct }: { conduct: Conduct }) {
           onChange={setPeriod}
           options={periods.map((p) => ({ value: p, label: periodNames[p] }))}
         />
-        <Button
-          type="primary"
-          data-testid="save-conduct"
-          disabled={!editable || changes.length === 0}
-          loading={saving}
-          onClick={() => void save()}
-        >
-          Lưu rèn luyện
-        </Button>
-        <Typography.Text data-testid="conduct-state" type={changes.length > 0 ? 'warning' : 'secondary'}>
-          {saving
-            ? 'Đang lưu…'
-            : changes.length > 0
-              ? `Chưa lưu ${changes.length} học sinh`
-              : savedAt
-                ? `Đã lưu lúc ${savedAt}`
-                : 'Không có thay đổi'}
-        </Typography.Text>
-        {saved.locked && <Tag color="red">Đã khóa sau khi gửi danh sách cuối năm</Tag>}
+        <SaveBar
+          name="conduct"
+          label="Lưu rèn luyện"
+          unit="học sinh"
+          pending={changes.length}
+          saving={saving}
+          savedAt={savedAt}
+          editable={editable}
+          locked={saved.locked}
+          onSave={() => void save()}
+        />
       </Flex>
       {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} />}
       <Table<Row>

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Flex, Input, Segmented, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Input, Segmented, Spin, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { ApiError, request } from '../../api/client';
@@ -14,6 +14,7 @@ import {
   type Rating,
   type RatingPoint,
 } from './qualities';
+import { SaveBar } from './SaveBar';
 
 type Row = QualitySheet['items'][number];
 type Draft = { rating: Rating | 'x' | ''; note?: string };
@@ -205,25 +206,17 @@ export function QualitiesTable({ sheet }: { sheet: QualitySheet }) {
         <Button disabled={!editable} onClick={fillGood}>
           Điền Tốt vào ô trống
         </Button>
-        <Button
-          type="primary"
-          data-testid="save-qualities"
-          disabled={!editable || changes.length === 0}
-          loading={saving}
-          onClick={() => void save()}
-        >
-          Lưu phẩm chất, năng lực
-        </Button>
-        <Typography.Text data-testid="qualities-state" type={changes.length > 0 ? 'warning' : 'secondary'}>
-          {saving
-            ? 'Đang lưu…'
-            : changes.length > 0
-              ? `Chưa lưu ${changes.length} ô`
-              : savedAt
-                ? `Đã lưu lúc ${savedAt}`
-                : 'Không có thay đổi'}
-        </Typography.Text>
-        {saved.locked && <Tag color="red">Đã khóa sau khi gửi danh sách cuối năm</Tag>}
+        <SaveBar
+          name="qualities"
+          label="Lưu phẩm chất, năng lực"
+          unit="ô"
+          pending={changes.length}
+          saving={saving}
+          savedAt={savedAt}
+          editable={editable}
+          locked={saved.locked}
+          onSave={() => void save()}
+        />
       </Flex>
       <Typography.Text type="secondary">
         T: Tốt · Đ: Đạt · C: Cần cố gắng.{yearEnd && ' Mức cuối năm học được dùng để đánh giá kết quả giáo dục.'}
