@@ -1,78 +1,21 @@
 // The score entry grid (issue 6, GB-1): a subject teacher enters a sheet by keyboard and by pasting a block copied
-// from Excel, saves, and sees the averages the assessment engine gives. Starts its own server on demo data
-// (`hocvu demo`), since the shared e2e server has none: HOCVU_GRADEBOOK_BIN (default: the first of build/h-gb,
-// build/debug, build/release that exists) and HOCVU_WEB_ROOT (default web/dist).
+// from Excel, saves, and sees the averages the assessment engine gives. Runs against the server of
+// run-with-server.sh (demo data), on rows 0–2 of 10A1's Toán sheet, semester I, which no other test writes before it.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, screenshot } from './browser.mjs';
+import { baseUrl, launchBrowser, openPage, requireServer, screenshot, signIn } from './browser.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin =
-  process.env.HOCVU_GRADEBOOK_BIN ??
-  ['build/h-gb', 'build/debug', 'build/release']
-    .map((d) => path.join(repo, d, 'src/app/hocvu'))
-    .find((p) => existsSync(p));
-const webRoot = process.env.HOCVU_WEB_ROOT ?? path.join(repo, 'web/dist');
-const port = Number(process.env.HOCVU_GRADEBOOK_PORT ?? 18090);
-const url = `http://127.0.0.1:${port}`;
 const timeout = { timeout: 180_000 };
-
-let server;
-let data;
 let browser;
 
-async function answers() {
-  try {
-    return (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
 before(async () => {
-  assert.ok(bin, 'no hocvu binary: build one or set HOCVU_GRADEBOOK_BIN');
-  assert.ok(existsSync(path.join(webRoot, 'index.html')), `${webRoot}/index.html is missing`);
-  assert.equal(await answers(), false, `something already answers at ${url}`);
-  data = mkdtempSync(path.join(os.tmpdir(), 'hocvu-gb-e2e-'));
-  const demo = spawnSync(bin, ['demo', '--data', data], { encoding: 'utf8' });
-  assert.equal(demo.status, 0, demo.stderr);
-  server = spawn(bin, ['serve', '--listen', `127.0.0.1:${port}`, '--data', data, '--web-root', webRoot], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 300 && !(await answers()); i += 1) await new Promise((r) => setTimeout(r, 100));
-  assert.ok(await answers(), 'the server did not start');
+  await requireServer();
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  if (server) {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
-  }
-  if (data) rmSync(data, { recursive: true, force: true });
 });
-
-/// Signs in through the API in the page (the cookie and the tab's CSRF token), as the sign-in page does.
-async function signIn(page, username) {
-  await page.goto('/trang-thai');
-  const status = await page.evaluate(async (name) => {
-    const r = await fetch('/api/v1/auth/login', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: name, password: 'Hocvu-Demo-2026' }),
-    });
-    const body = await r.json();
-    sessionStorage.setItem('hocvu.csrf', body.csrf_token);
-    return r.status;
-  }, username);
-  assert.equal(status, 200);
-}
 
 async function engineSheet(page) {
   return page.evaluate(async () => (await fetch('/api/v1/classes/101/subjects/TOAN/scores?semester=1')).json());
@@ -81,11 +24,15 @@ async function engineSheet(page) {
 describe('score entry grid', () => {
   test('enters a sheet by keyboard and by paste and shows the engine averages', timeout, async () => {
     const { context, page, problems } = await openPage(browser, {
-      baseURL: url,
+      baseURL: baseUrl,
       viewport: { width: 1400, height: 900 },
     });
     try {
       await signIn(page, 'haptt.thptchuvanan');
+      const before = await engineSheet(page);
+      for (const row of before.rows.slice(0, 3)) {
+        assert.deepEqual(Object.keys(row.cells), [], 'rows 0–2 start empty');
+      }
       await page.goto('/nhap-diem/101/TOAN?hk=1');
       await page.getByTestId('score-grid').waitFor();
       assert.match(await page.getByTestId('sheet-title').innerText(), /Toán/);
@@ -122,7 +69,7 @@ describe('score entry grid', () => {
         .getByText(/Đã lưu/)
         .waitFor();
       const sheet = await engineSheet(page);
-      assert.equal(sheet.version, 1);
+      assert.equal(sheet.version, before.version + 1);
       for (const row of [0, 1, 2]) {
         const engine = sheet.rows[row].average;
         assert.notEqual(engine, '');

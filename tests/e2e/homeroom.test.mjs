@@ -5,9 +5,15 @@
 // its teacher, conduct of both semesters), since the demo year has only just begun.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { baseUrl, launchBrowser, openPage, requireServer, screenshot } from './browser.mjs';
+import {
+  apiSignIn,
+  DEMO_PASSWORD as PASSWORD,
+  launchBrowser,
+  openPage,
+  requireServer,
+  screenshot,
+} from './browser.mjs';
 
-const PASSWORD = 'Hocvu-Demo-2026';
 const HOMEROOM = 'toannv2.thptchuvanan';
 const PRINCIPAL = 'toannv.thptchuvanan';
 const CLASS_ID = '101'; // 10A1
@@ -25,37 +31,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/// A signed-in API client for the test's own set-up and checks: the session cookie and the CSRF token.
-async function apiSignIn(username) {
-  const reply = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  assert.equal(reply.status, 200, `${username} signs in`);
-  const cookie = reply.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrf_token: csrf, user } = await reply.json();
-  const call = async (method, path, body) => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        Cookie: cookie,
-        'X-CSRF-Token': csrf,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await r.text();
-    const json = text ? JSON.parse(text) : null;
-    assert.ok(r.ok, `${method} ${path} as ${username}: ${r.status} ${text}`);
-    return json;
-  };
-  return { user, call };
-}
 
 async function withPage(name, options, body) {
   const { context, page, problems } = await openPage(browser, options);
