@@ -8,6 +8,7 @@
 
 #include "audit/chain.hpp"
 #include "common/error.hpp"
+#include "common/json_text.hpp"
 #include "gradebook/rules.hpp"
 #include "gradebook/setup.hpp"
 #include "gradebook/store.hpp"
@@ -29,26 +30,9 @@ struct Rejected {
     SaveOutcome outcome;
 };
 
+/// A JSON string literal for the audit details (common/json_text.hpp).
 std::string Json(std::string_view text) {
-    std::string out = "\"";
-    for (unsigned char c : text) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buffer[8];
-                    std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                    out += buffer;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
+    return JsonString(text);
 }
 
 std::string SheetTarget(std::int64_t class_id, std::string_view subject, int semester) {

@@ -6,33 +6,9 @@
 
 #include <chrono>
 
+#include "common/json_text.hpp"
+
 namespace hocvu::http {
-namespace {
-
-void AppendJsonString(std::string& out, std::string_view text) {
-    out.push_back('"');
-    for (unsigned char c : text) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out.push_back(static_cast<char>(c));
-                }
-        }
-    }
-    out.push_back('"');
-}
-
-}  // namespace
-
 struct AccessLog::State {
     std::shared_ptr<spdlog::logger> logger;
 };

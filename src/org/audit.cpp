@@ -1,33 +1,12 @@
 #include "org/audit.hpp"
 
-#include <cstdio>
-
 #include "audit/chain.hpp"
+#include "common/json_text.hpp"
 
 namespace hocvu::org {
 
 std::string JsonString(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        auto u = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (u < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", u);
-                    out += buf;
-                } else {
-                    out.push_back(c);
-                }
-        }
-    }
-    out.push_back('"');
-    return out;
+    return hocvu::JsonString(text);
 }
 
 void AppendAudit(storage::Tx& tx, IdGenerator& ids, const Clock& clock, const AuditEntry& entry) {
