@@ -4,7 +4,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { genderNames, vietnameseDate } from '../school/school';
 import { ExcelButton } from './ReportsPage';
-import { levelText, outcomeNames, periodNames, reportUrls, useReportCard, type Period } from './reports';
+import { levelText, outcomeText, periodNames, reportUrls, useReportCard, type Period } from './reports';
 import './reports.css';
 
 /// Phiếu báo điểm of one student, laid out to print on A4 (the menu and buttons are hidden when printing). Open to
@@ -73,10 +73,18 @@ export function ReportCardPage() {
         bordered
         items={[
           { key: 'learning', label: 'Kết quả học tập', children: levelText(c.standing.learning) },
-          { key: 'conduct', label: 'Kết quả rèn luyện', children: c.standing.conduct || '—' },
+          ...(c.class.regulation === 'tt27'
+            ? []
+            : [{ key: 'conduct', label: 'Kết quả rèn luyện', children: c.standing.conduct || '—' }]),
           { key: 'absences', label: 'Số buổi nghỉ', children: c.standing.absences ?? '—' },
           ...(year
-            ? [{ key: 'outcome', label: 'Kết quả cuối năm', children: outcomeNames[c.standing.outcome] ?? '—' }]
+            ? [
+                {
+                  key: 'outcome',
+                  label: 'Kết quả cuối năm',
+                  children: outcomeText(c.standing.outcome, c.class.regulation),
+                },
+              ]
             : []),
           { key: 'award', label: 'Danh hiệu', children: c.standing.award || '—' },
           ...(c.homeroom_comment ? [{ key: 'comment', label: 'Nhận xét của GVCN', children: c.homeroom_comment }] : []),

@@ -10,7 +10,7 @@ import { RatesChart } from './RatesChart';
 import {
   gradeName,
   levelText,
-  outcomeNames,
+  outcomeText,
   periodNames,
   reportUrls,
   useClassSheet,
@@ -349,7 +349,13 @@ function ClassSheetView() {
 
 function SummaryTable({ summary, loading }: { summary: ClassSummary | undefined; loading: boolean }) {
   type Row = ClassSummary['rows'][number];
-  const levels = ['Tốt', 'Khá', 'Đạt', 'Chưa đạt', 'Chưa đủ dữ liệu'];
+  // The class's learning levels (TT22 Tốt … Chưa đạt; TT27 Hoàn thành xuất sắc … Chưa hoàn thành), then incomplete.
+  const levels = [
+    ...(summary?.levels ?? ['Tốt', 'Khá', 'Đạt', 'Chưa đạt']).filter((l) => l !== 'incomplete'),
+    'Chưa đủ dữ liệu',
+  ];
+  const regulation = summary?.class.regulation ?? '';
+  const conduct = summary?.has_conduct ?? true;
   return (
     <Flex vertical gap={12}>
       <Table<Row>
@@ -379,14 +385,16 @@ function SummaryTable({ summary, loading }: { summary: ClassSummary | undefined;
               </Tooltip>
             ),
           },
-          { title: 'Rèn luyện', key: 'conduct', render: (_, r) => r.standing.conduct || '—' },
+          ...(conduct
+            ? [{ title: 'Rèn luyện', key: 'conduct', render: (_: unknown, r: Row) => r.standing.conduct || '—' }]
+            : []),
           { title: 'Nghỉ', key: 'absences', align: 'center', render: (_, r) => r.standing.absences ?? '—' },
           ...(summary?.period === 'year'
             ? [
                 {
                   title: 'Kết quả',
                   key: 'outcome',
-                  render: (_: unknown, r: Row) => outcomeNames[r.standing.outcome] ?? '—',
+                  render: (_: unknown, r: Row) => outcomeText(r.standing.outcome, regulation),
                 },
               ]
             : []),
@@ -408,12 +416,16 @@ function SummaryTable({ summary, loading }: { summary: ClassSummary | undefined;
           columns={[
             { title: 'Mức', dataIndex: 'level' },
             { title: 'Học tập (số HS)', dataIndex: 'learning', align: 'center' },
-            {
-              title: 'Rèn luyện (số HS)',
-              dataIndex: 'conduct',
-              align: 'center',
-              render: (v: number | null) => v ?? '—',
-            },
+            ...(conduct
+              ? [
+                  {
+                    title: 'Rèn luyện (số HS)',
+                    dataIndex: 'conduct',
+                    align: 'center' as const,
+                    render: (v: number | null) => v ?? '—',
+                  },
+                ]
+              : []),
           ]}
         />
       )}

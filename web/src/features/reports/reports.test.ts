@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { gradeName, levelText, reportUrls, stackedShares, xlsxUrl } from './reports';
+import { gradeName, levelText, outcomeText, reportUrls, stackedShares, xlsxUrl } from './reports';
 
 describe('reports (GB-5)', () => {
+  it('names outcomes by the class regulation: TT27 completes the programme or leaves it to the principal', () => {
+    expect(outcomeText('promoted', 'tt22')).toBe('Lên lớp');
+    expect(outcomeText('promoted', 'tt27')).toBe('Hoàn thành chương trình lớp học');
+    expect(outcomeText('principal_decision', 'tt27')).toBe('Chưa hoàn thành — Hiệu trưởng quyết định');
+    expect(outcomeText('', 'tt27')).toBe('—');
+    expect(outcomeText('', 'tt22')).toBe('—');
+  });
+
   it('asks for the same view as .xlsx', () => {
     expect(xlsxUrl(reportUrls.rates('9', 'hk1'))).toBe(
       '/api/v1/reports/schools/9/classification-rates?period=hk1&format=xlsx',

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { request } from '../../api/client';
+import { primaryOutcomeName } from '../homeroom/qualities';
 
 /// The principal board's views (GB-5) as `/api/v1/reports/...` gives them. Scores are texts as the engine writes
 /// them ("7.5", "Đ", "CĐ", "" when not entered or incomplete); percentages are decimal texts ("33.3").
@@ -149,6 +150,13 @@ export const outcomeNames: Record<string, string> = {
   principal_decision: 'Hiệu trưởng quyết định',
   incomplete: 'Chưa đủ dữ liệu',
 };
+
+/// The outcome as the class's regulation names it: TT27 (primary) completes the programme or leaves it to the
+/// principal (Điều 11).
+export function outcomeText(outcome: string, regulation: string): string {
+  if (regulation === 'tt27') return outcome ? primaryOutcomeName(outcome) : '—';
+  return outcomeNames[outcome] ?? '—';
+}
 
 /// "Tốt"… as is; the engine's "incomplete" as Vietnamese.
 export function levelText(level: string): string {
