@@ -193,6 +193,7 @@ struct Correction {
     std::vector<std::string> witnesses;
     /// Names for the inbox (filled by ListCorrections; empty elsewhere).
     std::string class_name;
+    std::string subject_name;
     std::string student_name;
     std::string requested_by_name;
     std::string decided_by_name;

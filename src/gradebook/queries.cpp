@@ -33,9 +33,10 @@ org::Scope ClassScope(const detail::ClassSetup& setup) {
     return scope;
 }
 
-/// The class, student and account names an inbox shows.
+/// The class, subject, student and account names an inbox shows.
 void NameCorrections(storage::Tx& tx, std::int64_t unit_id, std::vector<Correction>& list) {
     std::map<std::int64_t, std::string> classes;
+    std::map<std::pair<std::int64_t, std::string>, std::string> subjects;
     std::map<std::int64_t, std::string> students;
     std::map<std::int64_t, std::string> accounts;
     for (const Correction& c : list) {
@@ -45,7 +46,9 @@ void NameCorrections(storage::Tx& tx, std::int64_t unit_id, std::vector<Correcti
         if (c.decided_by) accounts.emplace(*c.decided_by, "");
     }
     for (auto& [id, name] : classes) {
-        if (auto cls = schooling::FindClassTx(tx, id)) name = cls->name;
+        detail::ClassSetup setup = detail::LoadClassSetup(tx, id);
+        name = setup.cls.name;
+        for (const detail::SubjectSetup& s : setup.subjects) subjects[{id, s.code}] = s.name;
     }
     std::vector<std::int64_t> ids;
     for (const auto& [id, name] : students) ids.push_back(id);
@@ -53,6 +56,7 @@ void NameCorrections(storage::Tx& tx, std::int64_t unit_id, std::vector<Correcti
     for (auto& [id, name] : accounts) name = detail::AccountName(tx, id);
     for (Correction& c : list) {
         c.class_name = classes[c.class_id];
+        c.subject_name = subjects[{c.class_id, c.subject_code}];
         c.student_name = students[c.student_id];
         c.requested_by_name = accounts[c.requested_by];
         if (c.decided_by) c.decided_by_name = accounts[*c.decided_by];

@@ -93,7 +93,7 @@ class CorrectionStepUp(unittest.TestCase):
         inbox = self.listed(first)
         self.assertEqual((inbox["student_name"], inbox["requested_by_name"], inbox["old_value"], inbox["new_value"]),
                          (sheet["rows"][0]["full_name"], self.teacher.user["full_name"], "6.0", "7.5"))
-        self.assertEqual(inbox["class_name"], sheet["class_name"])
+        self.assertEqual((inbox["class_name"], inbox["subject_name"]), (sheet["class_name"], sheet["subject_name"]))
 
         # The principal enrols in TOTP.
         secret = self.principal.call("POST", "/api/v1/auth/totp/enrol").json()["secret"]

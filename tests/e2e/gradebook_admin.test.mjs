@@ -124,6 +124,7 @@ describe('principal board gradebook pages', () => {
         await request.waitFor();
         assert.match(await request.innerText(), /6\.0\s*→\s*8\.5/);
         assert.match(await request.innerText(), new RegExp(student.full_name));
+        assert.match(await request.innerText(), new RegExp(`12A1 · ${mine.subject_name} · Học kì II`));
         await page.getByTestId(`approve-${filed.id}`).click();
         await page.getByTestId('correction-witnesses').fill('Nguyễn Thị Thư ký');
         await page.getByTestId('confirm-correction').click();

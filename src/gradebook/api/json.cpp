@@ -83,6 +83,7 @@ nlohmann::json ToJson(const Correction& c) {
             {"decision_note", c.decision_note},
             {"witnesses", c.witnesses},
             {"class_name", c.class_name},
+            {"subject_name", c.subject_name},
             {"student_name", c.student_name},
             {"requested_by_name", c.requested_by_name},
             {"decided_by_name", c.decided_by_name}};

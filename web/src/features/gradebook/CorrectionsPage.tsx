@@ -68,7 +68,7 @@ export function CorrectionsPage() {
           {
             title: 'Lớp · Môn',
             key: 'sheet',
-            render: (_v, c) => `${c.class_name} · ${c.subject_code} · ${semesterNames[c.semester]}`,
+            render: (_v, c) => `${c.class_name} · ${c.subject_name} · ${semesterNames[c.semester]}`,
           },
           { title: 'Cột', dataIndex: 'item', render: (v: string) => itemLabel(v) },
           {
@@ -210,7 +210,7 @@ export function CorrectionDecisionDialog({
     >
       {c && (
         <Typography.Paragraph>
-          {c.student_name}, lớp {c.class_name}, môn {c.subject_code}, {semesterNames[c.semester]}, cột{' '}
+          {c.student_name}, lớp {c.class_name}, môn {c.subject_name}, {semesterNames[c.semester]}, cột{' '}
           {itemLabel(c.item)}: {c.old_value || '(trống)'} → {c.new_value || '(trống)'}. Lý do: {c.reason}
         </Typography.Paragraph>
       )}

@@ -66,6 +66,7 @@ function correction(id: string, status: Correction['status'], requested_at: stri
     class_id: '101',
     class_name: '10A1',
     subject_code: 'TOAN',
+    subject_name: 'Toán',
     semester: 1,
     student_id: '9001',
     student_name: id === '71' ? 'Nguyễn Hoàng Nam' : 'Lê Thị Bình',
@@ -235,6 +236,7 @@ describe('principal board gradebook pages', { timeout: 120_000 }, () => {
     expect(rows[0]!.textContent).toContain('Nguyễn Hoàng Nam'); // pending first, though older
     expect(rows[0]!.textContent).toContain('6.0 → 7.5');
     expect(rows[0]!.textContent).toContain('TX2');
+    expect(rows[0]!.textContent).toContain('10A1 · Toán · Học kì I');
     expect(rows[0]!.textContent).toContain('chấm nhầm bài');
     expect(rows[0]!.textContent).toContain('Phạm Thị Thu Hà');
 

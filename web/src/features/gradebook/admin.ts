@@ -39,6 +39,7 @@ export interface Correction {
   class_id: string;
   class_name: string;
   subject_code: string;
+  subject_name: string;
   semester: number;
   student_id: string;
   student_name: string;
