@@ -37,6 +37,8 @@ const std::vector<org::GuardedRoute>& Table() {
          api::DecideYearClose},
         {{"PUT", "/api/v1/classes/{class_id}/summer-results", Access::kGranted, P::kUnitRead},
          api::PutSummerResults},
+        {{"GET", "/api/v1/schools/{unit_id}/year-close", Access::kGranted, P::kReportRead},
+         api::GetSchoolYearClose},
         {{"GET", "/api/v1/students/{id}/homeroom", Access::kGranted, P::kStudentRead}, api::GetStudentHomeroom},
     };
     return table;

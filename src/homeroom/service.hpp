@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -94,6 +95,39 @@ YearClose Propose(app::Context& ctx, const org::Actor& actor, std::int64_t class
 YearClose Decide(app::Context& ctx, const org::Actor& actor, std::int64_t class_id, bool approve,
                  std::int64_t base_version, std::string_view note, const std::optional<std::string>& totp,
                  std::string_view client_address);
+/// GB-4 for the principal board: every class of a school's year with the state of its lists.
+struct SchoolYearCloseRow {
+    std::int64_t class_id = 0;
+    std::string class_name;
+    int grade = 0;
+    std::string homeroom_name;
+    std::int64_t student_count = 0;
+    std::string status = "draft";  ///< draft (not sent yet) | submitted | approved | rejected
+    std::int64_t version = 0;
+    /// Students on each proposed list: promoted, retained, reassessment, summer_training.
+    std::map<std::string, int> lists;
+    /// After the summer (A17): students whose final outcome is promoted / retained, and those still pending.
+    int final_promoted = 0;
+    int final_retained = 0;
+    int final_pending = 0;
+    std::string submitted_by_name;
+    std::optional<Micros> submitted_at;
+    std::string decided_by_name;
+    std::optional<Micros> decided_at;
+    std::string decision_note;
+};
+struct SchoolYearClose {
+    std::int64_t unit_id = 0;
+    std::string school_name;
+    std::int64_t year_id = 0;
+    std::string year;
+    bool may_decide = false;
+    std::vector<SchoolYearCloseRow> items;
+};
+/// The year-close state of every class of a school's year (`year`: id or name; empty: the latest year). For the
+/// principal board and report readers of the school (report.read on it).
+SchoolYearClose GetSchoolYearClose(app::Context& ctx, const org::Actor& actor, std::int64_t unit_id,
+                                   std::string_view year);
 /// A17: summer re-assessment results and re-evaluated conduct; final outcomes follow the engine.
 YearClose SaveSummer(app::Context& ctx, const org::Actor& actor, std::int64_t class_id,
                      const std::vector<SummerInput>& items, std::string_view client_address);

@@ -118,6 +118,16 @@ inline constexpr std::string_view kSubmitYearClose =
 inline constexpr std::string_view kDecideYearClose =
     "UPDATE homeroom_year_close SET status = $3, decided_by = $4, decided_at = $5, decision_note = $6 "
     "WHERE unit_id = $1 AND class_id = $2 AND status = 'submitted'";
+/// GB-4, the school's list: the year-close rows of a year, and the lines of each list per class.
+inline constexpr std::string_view kLatestYear =
+    "SELECT id FROM school_years WHERE unit_id = $1 ORDER BY name DESC";
+inline constexpr std::string_view kSchoolYearClose =
+    "SELECT class_id, status, version, submitted_by, submitted_at, decided_by, decided_at, decision_note "
+    "FROM homeroom_year_close WHERE unit_id = $1 AND year_id = $2";
+inline constexpr std::string_view kSchoolYearCloseCounts =
+    "SELECT i.class_id, i.outcome, i.final_outcome, COUNT(*) FROM homeroom_year_close_items i "
+    "JOIN homeroom_year_close y ON y.unit_id = i.unit_id AND y.class_id = i.class_id "
+    "WHERE i.unit_id = $1 AND y.year_id = $2 GROUP BY i.class_id, i.outcome, i.final_outcome";
 inline constexpr std::string_view kYearCloseItems =
     "SELECT student_id, engine_outcome, engine_award, engine_reassess, outcome, award, reassess, basis, reason, "
     "final_outcome FROM homeroom_year_close_items WHERE unit_id = $1 AND class_id = $2";

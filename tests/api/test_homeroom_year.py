@@ -58,6 +58,41 @@ def assess(lines):
     return [json.loads(l) for l in out.splitlines() if l.strip()]
 
 
+def fill_sheets(client, cid, teacher, score):
+    """Every subject's sheet of the class in both semesters entered by the gradebook PUT — `score(index, code)` in
+    each column of a scored subject, Đ in a comment subject — and confirmed (GB-8) by whoever `teacher(code,
+    semester)` gives (`client` reads the sheets). Returns {(code, semester): the saved sheet}."""
+    sheets = {}
+    for semester in (1, 2):
+        subjects = client.call("GET", f"/api/v1/classes/{cid}/results?period=hk{semester}").json()["items"][0]["subjects"]
+        for code in subjects:
+            path = f"/api/v1/classes/{cid}/subjects/{code}/scores?semester={semester}"
+            sheet = client.call("GET", path).json()
+            changes = []
+            for i, row in enumerate(sheet["rows"]):
+                value = score(i, code) if sheet["scored"] else "Đ"
+                changes += [{"student_id": row["student_id"], "item": c["item"], "value": value}
+                            for c in sheet["columns"]]
+            who = teacher(code, semester)
+            r = who.call("PUT", path, {"base_version": sheet["version"], "changes": changes})
+            assert r.status == 200, (code, semester, r.body)
+            c = who.call("POST", f"/api/v1/classes/{cid}/subjects/{code}/confirmation?semester={semester}")
+            assert c.status == 200, (code, semester, c.body)
+            sheets[(code, semester)] = r.json()
+    return sheets
+
+
+def set_conduct(client, cid, levels):
+    """Conduct of both semesters, `levels` {student_id: (hk1 word, hk2 word)}, in one save."""
+    conduct = client.call("GET", f"/api/v1/classes/{cid}/conduct").json()
+    changes = []
+    for s, (h1, h2) in levels.items():
+        changes += [{"student_id": s, "period": "hk1", "level": h1, "comment": "Ngoan, chăm học"},
+                    {"student_id": s, "period": "hk2", "level": h2}]
+    r = client.call("PUT", f"/api/v1/classes/{cid}/conduct", {"base_version": conduct["version"], "changes": changes})
+    assert r.status == 200, r.body
+
+
 @unittest.skipUnless(os.environ.get("HOCVU_BIN"), "HOCVU_BIN not set")
 class HomeroomYear(unittest.TestCase):
     def test_a_class_through_the_year_matches_the_engine(self):
@@ -89,34 +124,12 @@ class HomeroomYear(unittest.TestCase):
         self.assertEqual(stale.json()["code"], "homeroom.conflict")
 
         # Scores by the gradebook PUT, every subject and semester, then each teacher confirms the sheet (GB-8).
-        sheets = {}
-        for semester in (1, 2):
-            subjects = principal.call("GET", f"/api/v1/classes/{cid}/results?period=hk{semester}").json()["items"][0]["subjects"]
-            for code in subjects:
-                path = f"/api/v1/classes/{cid}/subjects/{code}/scores?semester={semester}"
-                sheet = principal.call("GET", path).json()
-                changes = []
-                for i, row in enumerate(sheet["rows"]):
-                    value = score_for(i, code) if sheet["scored"] else "Đ"
-                    changes += [{"student_id": row["student_id"], "item": c["item"], "value": value}
-                                for c in sheet["columns"]]
-                who = teacher(code, semester)
-                r = who.call("PUT", path, {"base_version": sheet["version"], "changes": changes})
-                self.assertEqual(r.status, 200, (code, semester, r.body))
-                c = who.call("POST", f"/api/v1/classes/{cid}/subjects/{code}/confirmation?semester={semester}")
-                self.assertEqual(c.status, 200, (code, semester, c.body))
-                sheets[(code, semester)] = r.json()
+        sheets = fill_sheets(principal, cid, teacher, score_for)
 
         # Conduct: student 1 Đạt then Chưa đạt (summer training), the others Tốt.
-        conduct = homeroom.call("GET", f"/api/v1/classes/{cid}/conduct").json()
         levels = {s: ("tot", "tot") for s in students}
         levels[students[1]] = ("dat", "chua_dat")
-        changes = []
-        for s, (h1, h2) in levels.items():
-            changes += [{"student_id": s, "period": "hk1", "level": h1, "comment": "Ngoan, chăm học"},
-                        {"student_id": s, "period": "hk2", "level": h2}]
-        r = homeroom.call("PUT", f"/api/v1/classes/{cid}/conduct", {"base_version": conduct["version"], "changes": changes})
-        self.assertEqual(r.status, 200, r.body)
+        set_conduct(homeroom, cid, levels)
 
         for period in ("hk1", "hk2"):
             r = homeroom.call("POST", f"/api/v1/classes/{cid}/homeroom-confirmation", {"period": period})

@@ -552,6 +552,37 @@ http::Response PutSummerResults(org::Call& call) {
     });
 }
 
+http::Response GetSchoolYearClose(org::Call& call) {
+    SchoolYearClose s = homeroom::GetSchoolYearClose(call.ctx, call.Who(), org::PathId(call.request, "unit_id"),
+                                                     call.request.Query("year").value_or(""));
+    json items = json::array();
+    for (const SchoolYearCloseRow& r : s.items) {
+        json lists = json::object();
+        for (const auto& [outcome, n] : r.lists) lists[outcome] = n;
+        items.push_back({{"class_id", Id(r.class_id)},
+                         {"class_name", r.class_name},
+                         {"grade", r.grade},
+                         {"homeroom_name", r.homeroom_name},
+                         {"student_count", r.student_count},
+                         {"status", r.status},
+                         {"version", r.version},
+                         {"lists", lists},
+                         {"final", {{"promoted", r.final_promoted}, {"retained", r.final_retained},
+                                    {"pending", r.final_pending}}},
+                         {"submitted_by_name", r.submitted_by_name},
+                         {"submitted_at", OptTime(r.submitted_at)},
+                         {"decided_by_name", r.decided_by_name},
+                         {"decided_at", OptTime(r.decided_at)},
+                         {"decision_note", r.decision_note}});
+    }
+    return org::api::JsonResponse(200, {{"unit_id", Id(s.unit_id)},
+                                        {"school_name", s.school_name},
+                                        {"year_id", s.year_id ? json(Id(s.year_id)) : json(nullptr)},
+                                        {"year", s.year},
+                                        {"may_decide", s.may_decide},
+                                        {"items", items}});
+}
+
 http::Response GetStudentHomeroom(org::Call& call) {
     StudentHomeroom s = homeroom::GetStudentHomeroom(call.ctx, call.Who(), org::PathId(call.request, "id"));
     json months = json::array();

@@ -25,6 +25,7 @@ http::Response GetYearClose(org::Call& call);
 http::Response PutYearClose(org::Call& call);
 http::Response DecideYearClose(org::Call& call);
 http::Response PutSummerResults(org::Call& call);
+http::Response GetSchoolYearClose(org::Call& call);
 http::Response GetStudentHomeroom(org::Call& call);
 
 }  // namespace hocvu::homeroom::api

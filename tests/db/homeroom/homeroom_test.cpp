@@ -519,6 +519,71 @@ TEST_P(HomeroomTest, GB4ApprovalNeedsTheTotpCodeOfAnEnrolledPrincipal) {
     EXPECT_EQ(approved.body["status"], "approved");
 }
 
+TEST_P(HomeroomTest, GB4SchoolListGivesEveryClassesState) {
+    // Student 0 fails Toán and Ngữ văn (re-assessment, pending until the summer); the others are promoted.
+    FillGradebook([](std::size_t i, const std::string& subject) {
+        if (i == 0 && subject == "TOAN") return 30;
+        if (i == 0 && subject == "VAN") return 40;
+        return 80;
+    });
+    FillConduct({});
+    clock_.Set(kOctober15 + 230 * kDay);
+    Relogin();
+    const std::string unit = Str(db().Read([&](storage::Tx& tx) {
+        return tx.QueryOne("SELECT unit_id FROM classes WHERE id = 101")->Int(0);
+    }));
+    const std::int64_t classes = Count("SELECT COUNT(*) FROM classes WHERE unit_id = " + unit);
+    const std::string list = "/api/v1/schools/" + unit + "/year-close";
+    auto row_of = [](const Reply& r, const std::string& class_id) {
+        for (const auto& item : r.body["items"]) {
+            if (item["class_id"] == class_id) return item;
+        }
+        return nlohmann::json();
+    };
+
+    Reply before = Send("GET", list, nullptr, &principal_);
+    ASSERT_EQ(before.status, 200) << before.body.dump();
+    EXPECT_TRUE(before.body["may_decide"]);
+    EXPECT_EQ(static_cast<std::int64_t>(before.body["items"].size()), classes);
+    for (const auto& item : before.body["items"]) EXPECT_EQ(item["status"], "draft") << item.dump();
+    EXPECT_EQ(row_of(before, "101")["lists"]["promoted"], 0);
+
+    Reply submitted = Send("PUT", "/api/v1/classes/101/year-close", {{"base_version", 0}}, &homeroom_);
+    ASSERT_EQ(submitted.status, 200) << submitted.body.dump();
+    nlohmann::json waiting = row_of(Send("GET", list, nullptr, &principal_), "101");
+    EXPECT_EQ(waiting["status"], "submitted");
+    EXPECT_EQ(waiting["version"], submitted.body["version"]);
+    EXPECT_EQ(waiting["lists"]["promoted"], static_cast<int>(students_.size()) - 1);
+    EXPECT_EQ(waiting["lists"]["reassessment"], 1);
+    EXPECT_EQ(waiting["lists"]["retained"], 0);
+    EXPECT_EQ(waiting["final"]["pending"], 1);
+    EXPECT_EQ(waiting["submitted_by_name"], submitted.body["submitted_by_name"]);
+    EXPECT_FALSE(waiting["submitted_at"].is_null());
+    EXPECT_TRUE(waiting["decided_at"].is_null());
+
+    Reply approved = Send("POST", "/api/v1/classes/101/year-close/decision",
+                          {{"decision", "approve"}, {"base_version", submitted.body["version"]}}, &principal_);
+    ASSERT_EQ(approved.status, 200) << approved.body.dump();
+    Reply after = Send("GET", list + "?year=" + submitted.body["year"].get<std::string>(), nullptr, &principal_);
+    ASSERT_EQ(after.status, 200) << after.body.dump();
+    nlohmann::json done = row_of(after, "101");
+    EXPECT_EQ(done["status"], "approved");
+    EXPECT_EQ(done["decided_by_name"], approved.body["decided_by_name"]);
+    EXPECT_EQ(done["final"]["promoted"], static_cast<int>(students_.size()) - 1);
+    EXPECT_EQ(done["final"]["pending"], 1);
+    for (const auto& item : after.body["items"]) {
+        if (item["class_id"] != "101") {
+            EXPECT_EQ(item["status"], "draft") << item.dump();
+        }
+    }
+
+    // Only the school's report readers: not the homeroom teacher, a subject teacher or a parent.
+    EXPECT_EQ(Send("GET", list, nullptr, &homeroom_).status, 403);
+    EXPECT_EQ(Send("GET", list, nullptr, &teacher_).status, 403);
+    EXPECT_EQ(Send("GET", list, nullptr, &parent_).status, 403);
+    EXPECT_EQ(Send("GET", list + "?year=1999-2000", nullptr, &principal_).status, 404);
+}
+
 HOCVU_ON_BOTH_ENGINES(HomeroomTest);
 
 }  // namespace

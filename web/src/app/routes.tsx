@@ -6,6 +6,8 @@ import { ScoreLocksPage } from '../features/gradebook/ScoreLocksPage';
 import { ScoreEntryPage, ScoreSheetsPage } from '../features/gradebook/ScoreEntryPage';
 import { ClassSummaryPage } from '../features/homeroom/ClassSummaryPage';
 import { RollCallPage } from '../features/homeroom/RollCallPage';
+import { SummerResultsPage } from '../features/homeroom/SummerResultsPage';
+import { WeeklyCommentsPage } from '../features/homeroom/WeeklyComments';
 import { YearCloseApprovalPage, YearCloseDecisionPage } from '../features/homeroom/YearCloseApprovalPage';
 import { YearClosePage } from '../features/homeroom/YearClosePage';
 import { AccountsPage } from '../features/org/AccountsPage';
@@ -64,6 +66,8 @@ export const routes: RouteObject[] = [
           { path: 'diem-danh', element: <RollCallPage /> },
           { path: 'tong-ket-lop', element: <ClassSummaryPage /> },
           { path: 'xet-len-lop', element: <YearClosePage /> },
+          { path: 'ket-qua-he', element: <SummerResultsPage /> },
+          { path: 'nhan-xet-tuan', element: <WeeklyCommentsPage /> },
           { path: 'duyet-cuoi-nam', element: <YearCloseApprovalPage /> },
           { path: 'duyet-cuoi-nam/:classId', element: <YearCloseDecisionPage /> },
           { path: 'bao-cao', element: <ReportsPage /> },

@@ -7,6 +7,8 @@ import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { CommentsPanel } from './CommentsPanel';
 import { ConductPanel } from './ConductPanel';
+import { RecordsPanel } from './RecordsPanel';
+import { WeeklyCommentsPanel } from './WeeklyComments';
 import { HomeroomClassPicker, useHomeroomClass } from './HomeroomClassPicker';
 import { QualitiesPanel } from './QualitiesPanel';
 import { primaryOutcomeName, ratingCounts } from './qualities';
@@ -37,14 +39,14 @@ export function ClassSummaryPage() {
   const [params, setParams] = useSearchParams();
   const { classId } = useHomeroomClass();
   const view = params.get('xem');
-  const tab =
-    view === 'ren-luyen'
-      ? 'conduct'
-      : view === 'nhan-xet'
-        ? 'comments'
-        : view === 'pham-chat'
-          ? 'qualities'
-          : 'summary';
+  const tabs: Record<string, string> = {
+    'ren-luyen': 'conduct',
+    'nhan-xet': 'comments',
+    'nhan-xet-tuan': 'weekly',
+    'khen-thuong': 'records',
+    'pham-chat': 'qualities',
+  };
+  const tab = tabs[view ?? ''] ?? 'summary';
   // Primary classes (TT27) have quality and competence ratings instead of conduct.
   const primary = (useClasses(classId ? [classId] : [])[0]?.data?.grade ?? 99) <= 5;
   const conduct = useConduct(tab === 'conduct' && !primary ? classId : '');
@@ -59,9 +61,8 @@ export function ClassSummaryPage() {
           activeKey={tab}
           onChange={(k) => {
             const next = new URLSearchParams(params);
-            if (k === 'conduct') next.set('xem', 'ren-luyen');
-            else if (k === 'comments') next.set('xem', 'nhan-xet');
-            else if (k === 'qualities') next.set('xem', 'pham-chat');
+            const param = Object.keys(tabs).find((p) => tabs[p] === k);
+            if (param) next.set('xem', param);
             else next.delete('xem');
             setParams(next);
           }}
@@ -81,6 +82,8 @@ export function ClassSummaryPage() {
                   ),
                 },
             { key: 'comments', label: 'Nhận xét tháng', children: <CommentsPanel classId={classId} /> },
+            { key: 'weekly', label: 'Nhận xét bộ môn', children: <WeeklyCommentsPanel classId={classId} /> },
+            { key: 'records', label: 'Khen thưởng, kỷ luật', children: <RecordsPanel classId={classId} /> },
           ]}
         />
       )}

@@ -1,15 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Flex, Input, Table, Typography } from 'antd';
+import { Alert, DatePicker, Flex, Input, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { request } from '../../api/client';
 import { todayInVietnam } from './homeroom';
+import { SaveBar } from './SaveBar';
+import { useSaver } from './useSaver';
 
-/// `GET /api/v1/classes/{id}/comments?kind=month&period=YYYY-MM`.
+/// `GET /api/v1/classes/{id}/comments?kind=month|semester|week&period=…[&subject_code=]`.
 export interface Comments {
   class_id: string;
   kind: string;
   period: string;
+  subject_code?: string;
   may_edit: boolean;
   items: {
     student_id: string;
@@ -21,8 +24,13 @@ export interface Comments {
   }[];
 }
 
-function commentsPath(classId: string, month: string): string {
-  return `/api/v1/classes/${encodeURIComponent(classId)}/comments?kind=month&period=${encodeURIComponent(month)}`;
+/// The comments of a class: the homeroom teacher's of a month, or a subject teacher's of a week (GB-9: `period` is the
+/// week's Monday, `subject` the subject's code).
+export function commentsPath(classId: string, kind: 'month' | 'week', period: string, subject = ''): string {
+  return (
+    `/api/v1/classes/${encodeURIComponent(classId)}/comments?kind=${kind}&period=${encodeURIComponent(period)}` +
+    (subject ? `&subject_code=${encodeURIComponent(subject)}` : '')
+  );
 }
 
 /// Nhận xét tháng (GB-3, Điều 13.3 of the decision): the homeroom teacher's comment on each student for a month.
@@ -30,7 +38,7 @@ export function CommentsPanel({ classId }: { classId: string }) {
   const [month, setMonth] = useState(todayInVietnam().slice(0, 7));
   const comments = useQuery({
     queryKey: ['comments', classId, month],
-    queryFn: ({ signal }) => request<Comments>(commentsPath(classId, month), { signal }),
+    queryFn: ({ signal }) => request<Comments>(commentsPath(classId, 'month', month), { signal }),
   });
   return (
     <Flex vertical gap={12}>
@@ -45,17 +53,35 @@ export function CommentsPanel({ classId }: { classId: string }) {
         style={{ width: 160 }}
       />
       {comments.error && <Alert type="error" showIcon message={comments.error.message} />}
-      {comments.data && <MonthComments key={month} data={comments.data} month={month} />}
+      {comments.data && (
+        <CommentsEditor
+          key={month}
+          data={comments.data}
+          path={commentsPath(classId, 'month', month)}
+          queryKey={['comments', classId, month]}
+          title={`Nhận xét tháng ${month.slice(5)}/${month.slice(0, 4)}`}
+        />
+      )}
     </Flex>
   );
 }
 
-function MonthComments({ data, month }: { data: Comments; month: string }) {
+/// One comment per student, saved together (only the changed ones are sent); `path` is where the sheet is read and
+/// saved, `queryKey` the cache entry the saved sheet replaces.
+export function CommentsEditor({
+  data,
+  path,
+  queryKey,
+  title,
+}: {
+  data: Comments;
+  path: string;
+  queryKey: readonly unknown[];
+  title: string;
+}) {
   const queryClient = useQueryClient();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const saver = useSaver();
   const changed = useMemo(
     () =>
       Object.entries(drafts)
@@ -63,44 +89,28 @@ function MonthComments({ data, month }: { data: Comments; month: string }) {
         .map(([student_id, text]) => ({ student_id, text: text.trim() })),
     [drafts, data],
   );
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      const reply = await request<Comments>(commentsPath(data.class_id, month), {
-        method: 'PUT',
-        body: { items: changed },
-      });
-      queryClient.setQueryData(['comments', data.class_id, month], reply);
+  const save = () =>
+    saver.run(async () => {
+      const reply = await request<Comments>(path, { method: 'PUT', body: { items: changed } });
+      queryClient.setQueryData(queryKey, reply);
       setDrafts({});
-      setSavedAt(new Date().toLocaleTimeString('vi-VN'));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
     <Flex vertical gap={12}>
       <Flex gap={8} align="center" wrap>
-        <Button
-          type="primary"
-          data-testid="save-comments"
-          disabled={!data.may_edit || changed.length === 0}
-          loading={saving}
-          onClick={() => void save()}
-        >
-          Lưu nhận xét
-        </Button>
-        <Typography.Text type={changed.length > 0 ? 'warning' : 'secondary'}>
-          {changed.length > 0
-            ? `Chưa lưu ${changed.length} nhận xét`
-            : savedAt
-              ? `Đã lưu lúc ${savedAt}`
-              : 'Không có thay đổi'}
-        </Typography.Text>
+        <SaveBar
+          name="comments"
+          label="Lưu nhận xét"
+          unit="nhận xét"
+          pending={changed.length}
+          saving={saver.saving}
+          savedAt={saver.savedAt}
+          editable={data.may_edit}
+          locked={false}
+          onSave={() => void save()}
+        />
       </Flex>
-      {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} />}
+      {saver.error && <Alert type="error" showIcon message={saver.error} closable onClose={saver.clearError} />}
       <Table<Comments['items'][number]>
         rowKey="student_id"
         size="small"
@@ -115,11 +125,11 @@ function MonthComments({ data, month }: { data: Comments; month: string }) {
             render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
           },
           {
-            title: `Nhận xét tháng ${month.slice(5)}/${month.slice(0, 4)}`,
+            title,
             key: 'text',
             render: (_v, row) => (
               <Input.TextArea
-                aria-label={`Nhận xét tháng về ${row.full_name}`}
+                aria-label={`${title} về ${row.full_name}`}
                 autoSize={{ minRows: 1, maxRows: 4 }}
                 maxLength={2000}
                 style={{ minWidth: 260 }}

@@ -1,52 +1,80 @@
-import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Form, Input, Modal, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, request } from '../../api/client';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSession } from '../org/session';
-import { useSchoolClasses, type SchoolClass } from '../school/school';
 import { useYearClose, yearClosePath, type YearClose, type YearCloseStatus } from './homeroom';
 import { History, ListsOverview, StatusTag, YearCloseTable } from './YearCloseLists';
 import './homeroom.css';
 
 const statusOrder: Record<YearCloseStatus, number> = { submitted: 0, rejected: 1, draft: 2, approved: 3 };
 
-/// Duyệt kết quả cuối năm (GB-4): every class of the school with the state of its year-close lists, those waiting
-/// for a decision first.
+/// One class of `GET /api/v1/schools/{unit_id}/year-close`: the state of its year-close lists.
+export interface SchoolYearCloseRow {
+  class_id: string;
+  class_name: string;
+  grade: number;
+  homeroom_name: string;
+  student_count: number;
+  status: YearCloseStatus;
+  version: number;
+  lists: { promoted: number; retained: number; reassessment: number; summer_training: number };
+  final: { promoted: number; retained: number; pending: number };
+  submitted_by_name: string;
+  submitted_at: string | null;
+  decided_by_name: string;
+  decided_at: string | null;
+  decision_note: string;
+}
+
+export interface SchoolYearClose {
+  unit_id: string;
+  school_name: string;
+  year_id: string | null;
+  year: string;
+  may_decide: boolean;
+  items: SchoolYearCloseRow[];
+}
+
+export function useSchoolYearClose(unitId: string | undefined) {
+  return useQuery({
+    queryKey: ['school-year-close', unitId],
+    enabled: unitId !== undefined,
+    queryFn: ({ signal }) =>
+      request<SchoolYearClose>(`/api/v1/schools/${encodeURIComponent(unitId ?? '')}/year-close`, { signal }),
+  });
+}
+
+const at = (iso: string | null) => (iso ? new Date(iso).toLocaleString('vi-VN') : '');
+
+/// Duyệt kết quả cuối năm (GB-4): every class of the school with the state of its year-close lists (one request
+/// for the school), those waiting for a decision first.
 export function YearCloseApprovalPage() {
   usePageTitle('Duyệt kết quả cuối năm');
   const unitId = useSession().data?.unit?.id;
-  const classes = useSchoolClasses(unitId);
-  const lists = useQueries({
-    queries: (classes.data ?? []).map((c) => ({
-      queryKey: ['year-close', c.id],
-      // Not aborted when the page is left: a school's classes are few, and the answers fill the cache for the class
-      // pages.
-      queryFn: () => request<YearClose>(yearClosePath(c.id)),
-    })),
-  });
-  const rows = (classes.data ?? [])
-    .map((c, i) => ({ ...c, yearClose: lists[i]?.data, failed: lists[i]?.error }))
-    .sort(
-      (a, b) =>
-        (a.yearClose ? statusOrder[a.yearClose.status] : 9) - (b.yearClose ? statusOrder[b.yearClose.status] : 9),
-    );
-  const waiting = rows.filter((r) => r.yearClose?.status === 'submitted').length;
+  const list = useSchoolYearClose(unitId);
+  const rows = [...(list.data?.items ?? [])].sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
+  const waiting = rows.filter((r) => r.status === 'submitted').length;
+  const approved = rows.filter((r) => r.status === 'approved').length;
   return (
     <Flex vertical gap={12} style={{ minWidth: 0 }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
         Duyệt kết quả cuối năm
       </Typography.Title>
-      <Typography.Text data-testid="waiting-count">
-        {waiting > 0 ? `${waiting} lớp đang chờ duyệt` : 'Không có lớp nào đang chờ duyệt'}
-      </Typography.Text>
-      {classes.error && <Alert type="error" showIcon message={classes.error.message} />}
-      <Table<SchoolClass & { yearClose: YearClose | undefined; failed: Error | null | undefined }>
-        rowKey="id"
+      {list.data && (
+        <Typography.Text data-testid="waiting-count">
+          Năm học {list.data.year}: {waiting > 0 ? `${waiting} lớp đang chờ duyệt` : 'không có lớp nào đang chờ duyệt'},
+          đã duyệt {approved}/{rows.length} lớp
+        </Typography.Text>
+      )}
+      {list.error && <Alert type="error" showIcon message={list.error.message} />}
+      <Table<SchoolYearCloseRow>
+        rowKey="class_id"
         data-testid="year-close-classes"
         size="small"
-        loading={classes.isPending}
+        loading={list.isPending}
         dataSource={rows}
         pagination={false}
         scroll={{ x: true }}
@@ -55,27 +83,39 @@ export function YearCloseApprovalPage() {
           {
             title: 'Lớp',
             key: 'name',
-            render: (_v, c) => <Link to={`/duyet-cuoi-nam/${c.id}`}>{c.name}</Link>,
+            render: (_v, c) => <Link to={`/duyet-cuoi-nam/${c.class_id}`}>{c.class_name}</Link>,
           },
-          { title: 'Giáo viên chủ nhiệm', dataIndex: 'homeroom_name', render: (v: string | null) => v ?? '' },
+          { title: 'Giáo viên chủ nhiệm', dataIndex: 'homeroom_name' },
           { title: 'Sĩ số', dataIndex: 'student_count', align: 'center' },
+          { title: 'Trạng thái', key: 'status', render: (_v, c) => <StatusTag yearClose={c} /> },
           {
-            title: 'Trạng thái',
-            key: 'status',
+            title: 'Lên lớp / ở lại / KT lại / RL hè',
+            key: 'lists',
+            align: 'center',
             render: (_v, c) =>
-              c.yearClose ? (
-                <StatusTag yearClose={c.yearClose} />
-              ) : c.failed ? (
-                <Typography.Text type="danger">{c.failed.message}</Typography.Text>
-              ) : (
-                <Spin size="small" />
-              ),
+              c.status === 'draft'
+                ? ''
+                : `${c.lists.promoted} / ${c.lists.retained} / ${c.lists.reassessment} / ${c.lists.summer_training}`,
           },
           {
-            title: 'Gửi lúc',
-            key: 'submitted',
+            title: 'Sau hè',
+            key: 'final',
             render: (_v, c) =>
-              c.yearClose?.submitted_at ? new Date(c.yearClose.submitted_at).toLocaleString('vi-VN') : '',
+              c.status === 'approved' && c.lists.reassessment + c.lists.summer_training > 0
+                ? c.final.pending > 0
+                  ? `Còn ${c.final.pending} em chờ kết quả hè`
+                  : 'Đã có đủ kết quả'
+                : '',
+          },
+          {
+            title: 'Gửi',
+            key: 'submitted',
+            render: (_v, c) => (c.submitted_at ? `${c.submitted_by_name}, ${at(c.submitted_at)}` : ''),
+          },
+          {
+            title: 'Quyết định',
+            key: 'decided',
+            render: (_v, c) => (c.decided_at ? `${c.decided_by_name}, ${at(c.decided_at)}` : ''),
           },
         ]}
       />
@@ -130,6 +170,7 @@ export function YearCloseDecisionPage() {
             onClose={() => setDecision(null)}
             onDone={(reply) => {
               queryClient.setQueryData(['year-close', reply.class_id], reply);
+              void queryClient.invalidateQueries({ queryKey: ['school-year-close'] });
               setDecision(null);
               void message.success(
                 reply.status === 'approved'

@@ -1,10 +1,13 @@
 import { Alert, Card, Descriptions, Flex, Space, Spin, Typography } from 'antd';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
+import { StudentHomeroomView } from '../homeroom/StudentHomeroom';
 import { useSession } from '../org/session';
 import { genderNames, useStudents, vietnameseDate } from './school';
 
-/// The students a parent's (Con của tôi) or a student's own (Hồ sơ của em) grants name, with their class.
+/// The students a parent's (Con của tôi) or a student's own (Hồ sơ của em) grants name, with their class, links to
+/// the report cards (results) and the homeroom records of the year (attendance, conduct, comments, rewards and
+/// discipline).
 export function MyStudentsPage({ role, title }: { role: 'parent' | 'student'; title: string }) {
   usePageTitle(title);
   const user = useSession().data;
@@ -48,6 +51,7 @@ export function MyStudentsPage({ role, title }: { role: 'parent' | 'student'; ti
                 { key: 'birthplace', label: 'Nơi sinh', children: q.data.birthplace },
               ]}
             />
+            {q.data.class && <StudentHomeroomView studentId={q.data.id} />}
           </Card>
         ) : (
           <Spin key={ids[i]} />
