@@ -3,6 +3,7 @@
 // browser). playwright-core is a dev dependency of web/, resolved from there.
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,6 +94,35 @@ export async function screenshot(page, name) {
   const file = path.join(resultsDir, `${name.replace(/[^\w-]+/g, '_')}.png`);
   await page.screenshot({ path: file, fullPage: true }).catch(() => {});
   return file;
+}
+
+/// One browser for a test file: checks the server answers and launches the browser before the file's tests, closes
+/// it after them. Returns a function giving the browser.
+export function browserForFile() {
+  let browser;
+  before(async () => {
+    await requireServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser;
+}
+
+/// Runs `body(page)` in a fresh context of `browser` and fails if the page reported any problem (see `openPage`);
+/// on failure the error names a screenshot called `name`.
+export async function withPage(browser, name, contextOptions, body) {
+  const { context, page, problems } = await openPage(browser, contextOptions);
+  try {
+    await body(page);
+    if (problems.length > 0) throw new Error(`the page reported problems:\n${problems.join('\n')}`);
+  } catch (error) {
+    error.message += `\n(screenshot: ${await screenshot(page, name)})`;
+    throw error;
+  } finally {
+    await context.close();
+  }
 }
 
 /// The password of every demo account (`hocvu demo`).

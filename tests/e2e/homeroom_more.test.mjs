@@ -5,8 +5,8 @@
 // (toannv2) is made 11A1's homeroom teacher and a parent account is linked to the student's new guardian; the
 // homeroom assignment, the reward and the comment are put back or removed in `finally`.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { apiSignIn, launchBrowser, openPage, requireServer, screenshot, signIn } from './browser.mjs';
+import { describe, test } from 'node:test';
+import { apiSignIn, browserForFile, signIn, withPage as withBrowserPage } from './browser.mjs';
 
 const ADMIN = 'gianghia_thptchuvanan';
 const HOMEROOM = 'toannv2.thptchuvanan';
@@ -14,31 +14,8 @@ const TEACHER = 'haptt.thptchuvanan'; // teaches Toán in 11A1
 const PRINCIPAL = 'toannv.thptchuvanan';
 const PARENT_PASSWORD = 'Phu-huynh-11A1-2026';
 const timeout = { timeout: 300_000 };
-const desktop = { viewport: { width: 1400, height: 900 } };
-
-let browser;
-
-before(async () => {
-  await requireServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function withPage(name, body) {
-  const { context, page, problems } = await openPage(browser, desktop);
-  try {
-    await body(page);
-    assert.deepEqual(problems, [], 'the page reported problems');
-  } catch (error) {
-    error.message += `\n(screenshot: ${await screenshot(page, name)})`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const browser = browserForFile();
+const withPage = (name, body) => withBrowserPage(browser(), name, { viewport: { width: 1400, height: 900 } }, body);
 
 /// Today in Vietnam, YYYY-MM-DD, and the Monday of its week (weekly comments are filed under it).
 function todayVn() {
@@ -92,8 +69,15 @@ describe('homeroom records and weekly comments', () => {
         await page.getByTestId('add-record').click();
         const dialog = page.getByRole('dialog');
         const who = dialog.getByRole('combobox', { name: 'Học sinh' });
-        await who.fill(student.full_name);
-        await page.locator('.ant-select-item-option', { hasText: student.full_name }).first().click();
+        // Search the name, take the first match, and check the select shows it (retrying a lost pick).
+        const chosen = dialog.locator('.ant-select').filter({ hasText: student.full_name });
+        for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt += 1) {
+          await who.fill(student.full_name);
+          await page.locator('.ant-select-item-option', { hasText: student.full_name }).first().waitFor();
+          await who.press('Enter');
+          await chosen.waitFor({ timeout: 5_000 }).catch(() => {});
+        }
+        await chosen.waitFor();
         const [y, m, d] = todayVn().split('-');
         const date = dialog.getByRole('textbox', { name: 'Ngày' });
         await date.fill(`${d}/${m}/${y}`);
