@@ -272,7 +272,7 @@ SaveOutcome Apply(storage::Tx& tx, app::Context& ctx, const org::Actor& actor, c
 }  // namespace
 
 SaveOutcome SaveScores(app::Context& ctx, const org::Actor& actor, const SaveInput& input,
-                       std::string_view client_address) {
+                       std::string_view client_address, Sheet* sheet_after) {
     CheckSemester(input.semester);
     if (input.changes.empty()) throw Error(Code::kValidation, "no changes");
     if (input.changes.size() > kMaxChanges) throw Error(Code::kValidation, "at most 5000 changes in one save");
@@ -282,14 +282,22 @@ SaveOutcome SaveScores(app::Context& ctx, const org::Actor& actor, const SaveInp
         ctx.db.Read([&](storage::Tx& tx) { return detail::LoadClassSetup(tx, input.class_id); });
     const detail::SubjectSetup& subject = setup.Subject(input.subject_code);
     if (!detail::MayEnter(actor, setup, subject.code)) throw Error(Code::kForbidden, "not allowed: score.enter");
+    SaveOutcome outcome;
     try {
-        return ctx.db.Write([&](storage::Tx& tx) {
+        outcome = ctx.db.Write([&](storage::Tx& tx) {
             return Apply(tx, ctx, actor, setup, subject, input.semester, input.base_version, input.changes,
                          std::nullopt, client_address);
         });
     } catch (Rejected& rejected) {
         return std::move(rejected.outcome);
     }
+    if (sheet_after) {
+        *sheet_after = ctx.db.Read([&](storage::Tx& tx) {
+            org::Require(actor, org::Permission::kScoreRead, detail::SheetScope(setup, subject.code));
+            return detail::BuildSheet(tx, setup, subject, input.semester, actor, ctx.clock.Now());
+        });
+    }
+    return outcome;
 }
 
 EntryWindow SetEntryWindow(app::Context& ctx, const org::Actor& actor, std::int64_t unit_id,

@@ -18,8 +18,10 @@ namespace hocvu::gradebook {
 /// refused (nothing written) when a value is invalid, a changed cell was changed by someone else after the base
 /// version (conflict naming their value), an entry window is closed (SCH-13), or the sheet is locked (SCH-11) or
 /// confirmed (GB-8, for the teacher). Only the subject teacher or the principal board may save (kForbidden).
+/// With `sheet_after`, a successful save also fills it with the saved sheet and its averages, as the PUT answers,
+/// built on the class setup the save already read (one setup read per PUT instead of two).
 SaveOutcome SaveScores(app::Context& ctx, const org::Actor& actor, const SaveInput& input,
-                       std::string_view client_address);
+                       std::string_view client_address, Sheet* sheet_after = nullptr);
 
 /// SCH-13: the principal board sets (or, with `clear`, removes) a column kind's entry window for a semester.
 EntryWindow SetEntryWindow(app::Context& ctx, const org::Actor& actor, std::int64_t unit_id,

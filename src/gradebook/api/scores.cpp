@@ -44,7 +44,8 @@ http::Response PutScores(org::Call& call) {
         change.reason = org::api::OptText(c, "reason").value_or("");
         input.changes.push_back(std::move(change));
     }
-    SaveOutcome outcome = SaveScores(call.ctx, call.Who(), input, call.request.client_address);
+    Sheet sheet;
+    SaveOutcome outcome = SaveScores(call.ctx, call.Who(), input, call.request.client_address, &sheet);
     switch (outcome.status) {
         case SaveOutcome::Status::kSaved: break;
         case SaveOutcome::Status::kInvalid: {
@@ -72,8 +73,6 @@ http::Response PutScores(org::Call& call) {
         case SaveOutcome::Status::kLocked:
             return ProblemWith(Code::kGradebookLocked, outcome.detail, nlohmann::json::object());
     }
-    Sheet sheet =
-        gradebook::GetSheet(call.ctx, call.Who(), input.class_id, input.subject_code, input.semester);
     nlohmann::json out = ToJson(sheet);
     out["saved"] = {{"version", outcome.version}, {"changed", outcome.changed}};
     return org::api::JsonResponse(200, out);
