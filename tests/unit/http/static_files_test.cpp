@@ -11,7 +11,10 @@ namespace {
 class StaticFilesTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        root_ = std::filesystem::path(HOCVU_TEST_TMP) / "static_root";
+        // ctest runs each test as its own process, in parallel: each needs its own root, or one
+        // test's remove_all empties the files another is reading.
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        root_ = std::filesystem::path(HOCVU_TEST_TMP) / (std::string("static_root_") + info->name());
         std::filesystem::remove_all(root_);
         std::filesystem::create_directories(root_ / "assets");
         Write("index.html", "<html>app</html>");
