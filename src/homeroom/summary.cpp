@@ -170,6 +170,17 @@ ClassSummary BuildClassSummary(storage::Tx& tx, std::int64_t class_id, std::stri
     return out;
 }
 
+std::map<std::int64_t, DecidedLine> DecidedLists(storage::Tx& tx, std::int64_t class_id) {
+    std::map<std::int64_t, DecidedLine> out;
+    detail::ClassRef c = detail::LoadClass(tx, class_id);
+    if (!detail::Approved(detail::LoadYearClose(tx, c))) return out;
+    for (const storage::Row& row : tx.Query(store::kYearCloseItems, {c.cls.unit_id, c.cls.id})) {
+        const std::string final_outcome = row.Text(9);
+        out[row.Int(0)] = {final_outcome.empty() ? row.Text(4) : final_outcome, row.Text(5)};
+    }
+    return out;
+}
+
 ClassSummary GetSummary(app::Context& ctx, const org::Actor& actor, std::int64_t class_id, std::string_view period) {
     return ctx.db.Read([&](storage::Tx& tx) {
         detail::ClassRef c = detail::LoadClass(tx, class_id);

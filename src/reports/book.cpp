@@ -153,6 +153,17 @@ void AddHomeroom(storage::Tx& tx, ClassBook& book, std::string_view period) {
     std::map<std::int64_t, homeroom::SummaryRow*> rows;
     for (homeroom::SummaryRow& row : summary.items)
         rows[row.student_id] = &row;
+    // Once the year's lists are approved, the year's outcome and award are what was decided (GB-4), not the engine's
+    // proposal: e.g. the principal's decision on a primary student who has not completed the programme.
+    if (period == "year") {
+        for (const auto& [student_id, line] : homeroom::DecidedLists(tx, book.setup.cls.id)) {
+            auto it = rows.find(student_id);
+            if (it == rows.end())
+                continue;
+            it->second->outcome = line.outcome;
+            it->second->award = line.award;
+        }
+    }
     for (StudentBook& s : book.students) {
         auto it = rows.find(s.student.id);
         if (it != rows.end())

@@ -96,7 +96,15 @@ std::string PeriodName(std::string_view period) {
     return "Cả năm";
 }
 
-std::string OutcomeName(std::string_view outcome) {
+/// The outcome as the class's regulation names it: TT27 (primary) decides completion of the class's programme, and
+/// the principal decides for a student who has not completed it (Điều 11), as the web pages say.
+std::string OutcomeName(std::string_view outcome, std::string_view regulation) {
+    if (regulation == "tt27") {
+        if (outcome == "promoted")
+            return "Hoàn thành chương trình lớp học";
+        if (outcome == "principal_decision")
+            return "Chưa hoàn thành — Hiệu trưởng quyết định";
+    }
     if (outcome == "promoted")
         return "Lên lớp";
     if (outcome == "retained")
@@ -208,7 +216,9 @@ Export ExportClassGradeSheet(const ClassGradeSheet& sheet) {
 
 Export ExportClassSummary(const ClassSummary& summary, bool year_classification) {
     const std::size_t subjects = summary.subjects.size();
-    const std::size_t width = 3 + subjects + 6;
+    // TT27 (primary) has no conduct (rèn luyện) and no rank in class: those columns are left out, not left empty.
+    const bool primary = summary.cls.regulation == "tt27";
+    const std::size_t width = 3 + subjects + (primary ? 4 : 6);
     const std::string title = year_classification
                                   ? "XẾP LOẠI CẢ NĂM LỚP " + summary.cls.name
                                   : "TỔNG HỢP KẾT QUẢ " + PeriodName(summary.period) + " LỚP " + summary.cls.name;
@@ -221,8 +231,13 @@ Export ExportClassSummary(const ClassSummary& summary, bool year_classification)
     std::vector<std::string> labels{"STT", "Mã học sinh", "Họ và tên"};
     for (const auto& s : summary.subjects)
         labels.push_back(s.name);
-    for (const char* l : {"Học tập", "Rèn luyện", "Số buổi nghỉ", "Kết quả", "Danh hiệu", "Xếp hạng"})
+    labels.emplace_back("Học tập");
+    if (!primary)
+        labels.emplace_back("Rèn luyện");
+    for (const char* l : {"Số buổi nghỉ", "Kết quả", "Danh hiệu"})
         labels.emplace_back(l);
+    if (!primary)
+        labels.emplace_back("Xếp hạng");
     b.Header(labels);
     std::int64_t n = 0;
     for (const auto& row : summary.rows) {
@@ -230,18 +245,24 @@ Export ExportClassSummary(const ClassSummary& summary, bool year_classification)
         for (const std::string& a : row.averages)
             cells.push_back(Cell::Mark(a));
         cells.push_back(Cell::Text(LevelText(row.standing.learning)));
-        cells.push_back(Cell::Text(row.standing.conduct));
+        if (!primary)
+            cells.push_back(Cell::Text(row.standing.conduct));
         cells.push_back(Absences(row.standing.absences));
-        cells.push_back(Cell::Text(OutcomeName(row.standing.outcome)));
+        cells.push_back(Cell::Text(OutcomeName(row.standing.outcome, summary.cls.regulation)));
         cells.push_back(Cell::Text(row.standing.award));
-        cells.push_back(row.standing.rank > 0 ? Cell::Integer(row.standing.rank) : Cell::Text(""));
+        if (!primary)
+            cells.push_back(row.standing.rank > 0 ? Cell::Integer(row.standing.rank) : Cell::Text(""));
         b.Row(std::move(cells));
     }
     // The class's counts of each level, with percentages of the class.
     b.Blank();
-    b.Row({Cell::Text(""), Cell::Text("Mức", Style::kHeader), Cell::Text("Học tập (số HS)", Style::kHeader),
-           Cell::Text("Tỉ lệ %", Style::kHeader), Cell::Text("Rèn luyện (số HS)", Style::kHeader),
-           Cell::Text("Tỉ lệ %", Style::kHeader)});
+    std::vector<Cell> count_header{Cell::Text(""), Cell::Text("Mức", Style::kHeader),
+                                   Cell::Text("Học tập (số HS)", Style::kHeader), Cell::Text("Tỉ lệ %", Style::kHeader)};
+    if (summary.has_conduct) {
+        count_header.push_back(Cell::Text("Rèn luyện (số HS)", Style::kHeader));
+        count_header.push_back(Cell::Text("Tỉ lệ %", Style::kHeader));
+    }
+    b.Row(std::move(count_header));
     std::vector<std::string> levels = summary.levels;
     levels.emplace_back("Chưa đủ dữ liệu");
     const auto total = static_cast<std::int64_t>(summary.rows.size());
@@ -259,8 +280,13 @@ Export ExportClassSummary(const ClassSummary& summary, bool year_classification)
     std::vector<int> widths{5, 14, 26};
     for (std::size_t k = 0; k < subjects; ++k)
         widths.push_back(9);
-    for (int w : {10, 10, 8, 14, 16, 8})
-        widths.push_back(w);
+    if (primary) {
+        for (int w : {10, 8, 30, 16})  // Học tập, Số buổi nghỉ, Kết quả (TT27's longer words), Danh hiệu
+            widths.push_back(w);
+    } else {
+        for (int w : {10, 10, 8, 14, 16, 8})
+            widths.push_back(w);
+    }
     b.Widths(widths);
     b.Landscape();
     const std::string name = year_classification
@@ -299,10 +325,11 @@ Export ExportReportCard(const ReportCard& card) {
         b.Row({Cell::Text(""), Cell::Text(label, Style::kHeader), std::move(value)});
     };
     line("Kết quả học tập", Cell::Text(LevelText(card.standing.learning)));
-    line("Kết quả rèn luyện", Cell::Text(card.standing.conduct));
+    if (card.cls.regulation != "tt27")
+        line("Kết quả rèn luyện", Cell::Text(card.standing.conduct));
     line("Số buổi nghỉ", Absences(card.standing.absences));
     if (year)
-        line("Kết quả cuối năm", Cell::Text(OutcomeName(card.standing.outcome)));
+        line("Kết quả cuối năm", Cell::Text(OutcomeName(card.standing.outcome, card.cls.regulation)));
     line("Danh hiệu", Cell::Text(card.standing.award));
     if (!card.homeroom_comment.empty())
         line("Nhận xét của GVCN", Cell::Text(card.homeroom_comment));

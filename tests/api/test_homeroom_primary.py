@@ -7,6 +7,7 @@ import os
 import unittest
 
 from test_homeroom_year import assess, subject_teachers
+from test_reports import read_xlsx
 from test_org_auth import Client, unit_id
 
 CLASS_ID = "401"  # 4A1 at TH Kim Đồng (grade 4)
@@ -174,12 +175,36 @@ class HomeroomPrimaryYear(unittest.TestCase):
                                {"items": [{"student_id": students[2], "conduct": "dat"}]})
         self.assertEqual(summer.status, 422, summer.body)
 
-        # The board's class summary of the year lists the same levels.
+        # The board's class summary of the year lists the same levels, and the outcomes as decided: the
+        # principal's decision, not the engine's "principal_decision" (GB-4, GB-5).
         board = principal.call("GET", f"/api/v1/reports/classes/{cid}/year-classification")
         self.assertEqual(board.status, 200, board.body)
         for row in board.json()["rows"]:
             e = engine[row["student"]["id"]]
             self.assertEqual(row["standing"]["learning"], e["learning"]["year"])
+            self.assertEqual(row["standing"]["outcome"], chosen.get(row["student"]["id"], e["outcome"]))
+
+        # Its .xlsx speaks TT27: no conduct (rèn luyện) and no rank columns, the outcome in TT27's words, and the
+        # learning level of every student as the page shows it.
+        xlsx = principal.call("GET", f"/api/v1/reports/classes/{cid}/year-classification?format=xlsx")
+        self.assertEqual(xlsx.status, 200, xlsx.body[:300])
+        rows = next(iter(read_xlsx(xlsx.body).values()))
+        header = next(r for r in rows if r[:3] == ["STT", "Mã học sinh", "Họ và tên"])
+        self.assertNotIn("Rèn luyện", header)
+        self.assertNotIn("Xếp hạng", header)
+        self.assertFalse(any("Rèn luyện" in cell for r in rows for cell in r), rows)
+        learning, outcome = header.index("Học tập"), header.index("Kết quả")
+        self.assertEqual(len(header), outcome + 2, header)  # ... Kết quả, Danh hiệu
+        names = {"promoted": "Hoàn thành chương trình lớp học", "retained": "Ở lại lớp"}
+        by_name = {row["student"]["full_name"]: row for row in board.json()["rows"]}
+        seen = 0
+        for r in rows:
+            if len(r) > outcome and r[2] in by_name:
+                standing = by_name[r[2]]["standing"]
+                self.assertEqual(r[learning], standing["learning"], r)
+                self.assertEqual(r[outcome], names[standing["outcome"]], r)
+                seen += 1
+        self.assertEqual(seen, len(by_name))
 
 
 if __name__ == "__main__":
