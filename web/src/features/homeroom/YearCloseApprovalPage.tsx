@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, request } from '../../api/client';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSession } from '../org/session';
+import { StepUpCodeField } from '../org/StepUpCodeField';
 import { useYearClose, yearClosePath, type YearClose, type YearCloseStatus } from './homeroom';
 import { History, ListsOverview, StatusTag, YearCloseTable } from './YearCloseLists';
 import './homeroom.css';
@@ -277,21 +278,7 @@ export function DecisionDialog({
         >
           <Input.TextArea data-testid="decision-note" autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
         </Form.Item>
-        {needTotp && (
-          <Form.Item
-            name="totp"
-            label="Mã xác thực hai lớp (6 số)"
-            rules={[{ required: true, pattern: /^\d{6}$/, message: 'Nhập đủ 6 chữ số' }]}
-          >
-            <Input
-              data-testid="decision-totp"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              style={{ maxWidth: 160 }}
-            />
-          </Form.Item>
-        )}
+        {needTotp && <StepUpCodeField testId="decision-totp" />}
       </Form>
     </Modal>
   );
