@@ -91,4 +91,64 @@ describe('reports', () => {
       await context.close();
     }
   });
+
+  test("the Sở chooses a school below it and reads its rates and a class's year classification", timeout, async () => {
+    const { context, page, problems } = await openPage(browser, {
+      baseURL: baseUrl,
+      viewport: { width: 1400, height: 1000 },
+    });
+    try {
+      await signIn(page, 'hunglv.sgddt');
+      await page.goto('/');
+      await page.getByRole('menuitem', { name: 'Báo cáo' }).click();
+      await page.getByText('Chọn trường để xem báo cáo').waitFor();
+      await page.getByLabel('Trường').click();
+      await page.getByTitle('Trường THPT Chu Văn An', { exact: true }).click();
+      await page.waitForURL(/truong=/);
+      const school = new URL(page.url()).searchParams.get('truong');
+
+      // The rates of that school, as the API gives them to the Sở.
+      const api = await page.evaluate(
+        async (u) => (await fetch(`/api/v1/reports/schools/${u}/classification-rates?period=year`)).json(),
+        school,
+      );
+      assert.equal(api.school_name, 'Trường THPT Chu Văn An');
+      await page.getByText(`${api.school_name} — năm học ${api.year}`).waitFor();
+      const whole = api.grades.find((g) => g.grade === 0);
+      const last = page.getByTestId('rates-grades').locator('tr', { hasText: 'Toàn trường' });
+      const cells = await last.locator('td').allInnerTexts();
+      assert.equal(cells[1], String(whole.classes));
+      assert.equal(cells[2], String(whole.students));
+
+      // Another view keeps the school: the year classification of 10A1 lists its students.
+      await page.getByRole('tab', { name: 'Xếp loại cả năm' }).click();
+      await page.waitForURL(new RegExp(`/bao-cao/xep-loai-ca-nam\\?truong=${school}$`));
+      await page.getByLabel('Lớp').click();
+      await page.getByTitle('10A1', { exact: true }).click();
+      const view = await page.evaluate(async (u) => {
+        const classes = (await (await fetch(`/api/v1/schools/${u}/classes`)).json()).items;
+        const id = classes.find((c) => c.name === '10A1').id;
+        return (await fetch(`/api/v1/reports/classes/${id}/year-classification`)).json();
+      }, school);
+      const rows = page.getByTestId('class-summary').locator('.ant-table-row');
+      await rows.first().waitFor();
+      assert.equal(await rows.count(), view.rows.length);
+      await page.getByTestId('class-summary').getByText(view.rows[0].student.full_name).waitFor();
+
+      // A reload keeps the chosen school (it is in the address).
+      await page.reload();
+      await page.getByText('Trường THPT Chu Văn An', { exact: true }).first().waitFor();
+      assert.equal(new URL(page.url()).searchParams.get('truong'), school);
+      assert.deepEqual(
+        problems.filter((p) => !p.endsWith('net::ERR_ABORTED')),
+        [],
+        'the page reported problems',
+      );
+    } catch (error) {
+      error.message += `\n(screenshot: ${await screenshot(page, 'reports-authority')})`;
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
 });

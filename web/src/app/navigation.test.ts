@@ -10,8 +10,8 @@ describe('navigation by role', () => {
 
   it.each([
     [['unit_admin'], ['Trang chủ', 'Đơn vị', 'Tài khoản', 'Tài khoản của tôi', 'Trạng thái hệ thống']],
-    [['authority_leader'], ['Trang chủ', 'Đơn vị trực thuộc', 'Tài khoản của tôi']],
-    [['authority_staff'], ['Trang chủ', 'Đơn vị trực thuộc', 'Tài khoản của tôi']],
+    [['authority_leader'], ['Trang chủ', 'Đơn vị trực thuộc', 'Báo cáo', 'Tài khoản của tôi']],
+    [['authority_staff'], ['Trang chủ', 'Đơn vị trực thuộc', 'Báo cáo', 'Tài khoản của tôi']],
     [
       ['principal'],
       [

@@ -1,10 +1,11 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Flex, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { createContext, useContext, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSession } from '../org/session';
+import { useUnits } from '../org/units';
 import { useClassStudents, useSchoolClasses, vietnameseDate } from '../school/school';
 import { RatesChart } from './RatesChart';
 import {
@@ -23,6 +24,10 @@ import {
   type Period,
   type SemesterScores,
 } from './reports';
+
+/// The school whose reports the page shows: the signed-in person's own school, or for the Sở and Phòng (who read
+/// the schools below them, ORG-5) the school chosen at the top of the page.
+const ReportSchool = createContext<string | undefined>(undefined);
 
 /// The "Tải Excel" button: a plain link to the same view as .xlsx (the server names the file).
 export function ExcelButton({ url, disabled }: { url: string | null; disabled?: boolean }) {
@@ -51,8 +56,7 @@ function PeriodSelect({ value, onChange }: { value: Period; onChange: (p: Period
 }
 
 function ClassSelect({ value, onChange }: { value: string | undefined; onChange: (id: string) => void }) {
-  const user = useSession().data;
-  const classes = useSchoolClasses(user?.unit?.id);
+  const classes = useSchoolClasses(useContext(ReportSchool));
   return (
     <Select<string>
       value={value}
@@ -155,10 +159,10 @@ function percentCell(d: Distribution, i: number) {
 
 /// Tỉ lệ xếp loại theo môn và theo khối, with charts.
 function RatesView() {
-  const user = useSession().data;
+  const school = useContext(ReportSchool);
   const [period, setPeriod] = useState<Period>('year');
   const [grade, setGrade] = useState<number>(0);
-  const url = user?.unit ? reportUrls.rates(user.unit.id, period) : null;
+  const url = school ? reportUrls.rates(school, period) : null;
   const rates = useRates(url);
   const data = rates.data;
   const grades = [...new Set((data?.subjects ?? []).map((s) => s.grade))].sort((a, b) => a - b);
@@ -555,18 +559,59 @@ const views = [
   { key: 'phieu-bao-diem', label: 'Phiếu báo điểm', children: <ReportCardView /> },
 ];
 
-/// Báo cáo: the principal board's views (GB-5), one tab each, every one with its Excel export.
+/// The schools an authority may read (the server lists only its subtree), to choose whose reports to show.
+function SchoolSelect({ value, onChange }: { value: string | undefined; onChange: (id: string) => void }) {
+  const schools = useUnits({ q: '', kind: 'school' });
+  return (
+    <Select<string>
+      value={value}
+      onChange={onChange}
+      placeholder="Chọn trường"
+      style={{ width: 340 }}
+      aria-label="Trường"
+      loading={schools.isPending}
+      showSearch
+      optionFilterProp="label"
+      options={(schools.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+    />
+  );
+}
+
+/// Báo cáo: the principal board's views (GB-5), one tab each, every one with its Excel export. A school's board sees
+/// its own school; the Sở and Phòng choose a school below them (kept in the address as `?truong=`), read only.
 export function ReportsPage() {
   usePageTitle('Báo cáo');
   const { view } = useParams();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const unit = useSession().data?.unit;
+  const ownSchool = unit && (unit.kind === 'school' || unit.kind === 'centre') ? unit.id : undefined;
+  const school = ownSchool ?? params.get('truong') ?? undefined;
   const active = view !== undefined && views.some((v) => v.key === view) ? view : 'ti-le-xep-loai';
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={2} style={{ margin: 0 }}>
         Báo cáo
       </Typography.Title>
-      <Tabs activeKey={active} onChange={(key) => navigate(`/bao-cao/${key}`)} items={views} destroyOnHidden />
+      {!ownSchool && (
+        <Space wrap>
+          <SchoolSelect value={school} onChange={(id) => setParams({ truong: id })} />
+        </Space>
+      )}
+      {school ? (
+        <ReportSchool.Provider value={school}>
+          <Tabs
+            // A new school starts every view afresh: its classes are not the last school's.
+            key={school}
+            activeKey={active}
+            onChange={(key) => navigate({ pathname: `/bao-cao/${key}`, search: ownSchool ? '' : `?truong=${school}` })}
+            items={views}
+            destroyOnHidden
+          />
+        </ReportSchool.Provider>
+      ) : (
+        <Empty description="Chọn trường để xem báo cáo" />
+      )}
     </Flex>
   );
 }

@@ -242,4 +242,44 @@ describe('Phiếu báo điểm (GB-5)', { timeout: 120_000 }, () => {
     await router.navigate('/phieu-bao-diem/7?period=year');
     expect(await screen.findByText(/Không có quyền/, {}, WAIT)).toBeTruthy();
   });
+
+  it('lets the Sở choose a school below it and shows that school’s rates, keeping it in the address', async () => {
+    const leader = {
+      ...demoUser([{ role: 'authority_leader' }]),
+      username: 'hunglv.sgddt',
+      unit: { id: '1', name: 'Sở Giáo dục và Đào tạo tỉnh Đắk Nông (demo)', code: 'sgddt', kind: 'province' },
+    };
+    const school = (id: string, name: string) => ({
+      id,
+      parent_id: '1',
+      kind: 'school',
+      code: id,
+      name,
+      district_code: 'gianghia',
+      levels: ['thpt'],
+      status: 'active',
+      totp_required: false,
+    });
+    const sent = mockRoutes({
+      '/api/v1/me': leader,
+      '/api/v1/units': { items: [school('2', 'Trường THPT Chu Văn An'), school('3', 'Trường THPT Trần Phú')] },
+      '/api/v1/reports/schools/2/classification-rates': rates,
+    });
+    const { router } = renderApp('/bao-cao');
+    expect(await screen.findByText('Chọn trường để xem báo cáo', {}, WAIT)).toBeTruthy();
+    expect(sent.some((r) => r.path.includes('/reports/'))).toBe(false);
+    await userEvent.click(screen.getByRole('combobox', { name: 'Trường' }));
+    await userEvent.click(await screen.findByTitle('Trường THPT Chu Văn An', {}, WAIT));
+    const subjects = await screen.findByTestId('rates-subjects', {}, WAIT);
+    await within(subjects).findByText('Giáo dục thể chất', {}, WAIT);
+    expect(sent.find((r) => r.path.endsWith('units'))!.query.get('kind')).toBe('school');
+    expect(router.state.location.search).toBe('?truong=2');
+    expect(screen.getByTestId('xlsx-download').getAttribute('href')).toBe(
+      '/api/v1/reports/schools/2/classification-rates?period=year&format=xlsx',
+    );
+    // Another tab keeps the chosen school.
+    await userEvent.click(screen.getByRole('tab', { name: 'Tổng hợp kết quả lớp' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/bao-cao/tong-hop-lop'), WAIT);
+    expect(router.state.location.search).toBe('?truong=2');
+  });
 });
