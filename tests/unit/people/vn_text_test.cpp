@@ -100,6 +100,18 @@ TEST(Checks, StudentNamesAreSplitAndEveryProblemListed) {
               (std::set<std::string>{"code", "family_name", "middle_name", "given_name", "birth_date", "gender"}));
 }
 
+TEST(Checks, BirthDateInTheFutureIsRefused) {
+    CheckedStudent future =
+        CheckStudent({"7901000001", "Đặng Thị Ánh Tuyết", "", "", "", "05/03/2099", "Nữ", "", "", "", "", ""});
+    ASSERT_EQ(future.problems.size(), 1u);
+    EXPECT_EQ(future.problems[0].field, "birth_date");
+    EXPECT_NE(future.problems[0].message.find("sau ngày hôm nay"), std::string::npos);
+    StaffInput staff;
+    staff.full_name = "Trương Thị Thu Hiền";
+    staff.birth_date = "2100-01-01";
+    EXPECT_EQ(CheckStaff(staff).problems.size(), 1u);
+}
+
 TEST(Checks, StaffSubjectsByCodeOrName) {
     StaffInput input;
     input.full_name = "Trương Thị Thu Hiền";

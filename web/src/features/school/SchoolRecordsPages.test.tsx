@@ -249,6 +249,71 @@ describe('students and the profile (SCH-3, SCH-4, SCH-5, SCH-6, SCH-8)', () => {
     expect(sent.find((r) => r.method === 'POST')!.body).toEqual({ code: '6801000001', class_id: '101' });
   }, 150_000);
 
+  it('SCH-3: corrects the record with every field sent and the code kept; a wrong field is refused in Vietnamese', async () => {
+    let attempts = 0;
+    const sent = mockRoutes({
+      ...adminRoutes,
+      'PATCH /api/v1/students/9001': () =>
+        ++attempts === 1
+          ? problem(422, 'request.validation', 'Dữ liệu không hợp lệ', 'birth_date: ngày sinh không hợp lệ')
+          : jsonResponse({ ...nam, address: 'Phường Nghĩa Tân, Gia Nghĩa' }),
+    });
+    renderApp('/hoc-sinh/9001');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sửa hồ sơ' }, WAIT));
+    const dialog = await screen.findByRole('dialog', {}, WAIT);
+    expect((within(dialog).getByLabelText('Mã học sinh') as HTMLInputElement).disabled).toBe(true);
+    expect((within(dialog).getByLabelText('Họ và tên') as HTMLInputElement).value).toBe('Nguyễn Hoàng Nam');
+    expect((within(dialog).getByLabelText('Ngày sinh') as HTMLInputElement).value).toBe('19/04/2010');
+    fireEvent.change(within(dialog).getByLabelText('Họ và tên'), { target: { value: ' ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu hồ sơ' }));
+    expect(await within(dialog).findByText('Nhập họ và tên', {}, WAIT)).toBeTruthy();
+    expect(sent.some((r) => r.method === 'PATCH')).toBe(false);
+    fireEvent.change(within(dialog).getByLabelText('Họ và tên'), { target: { value: 'Nguyễn Hoàng Nam' } });
+    fireEvent.change(within(dialog).getByLabelText('Địa chỉ'), { target: { value: ' Phường Nghĩa Tân, Gia Nghĩa ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu hồ sơ' }));
+    expect(
+      await within(dialog).findByText('Dữ liệu không hợp lệ: birth_date: ngày sinh không hợp lệ', {}, WAIT),
+    ).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu hồ sơ' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), WAIT);
+    const patches = sent.filter((r) => r.method === 'PATCH');
+    expect(patches).toHaveLength(2);
+    expect(patches[1]!.body).toEqual({
+      full_name: 'Nguyễn Hoàng Nam',
+      birth_date: '19/04/2010',
+      gender: 'male',
+      ethnicity: 'Ê Đê',
+      birthplace: 'Đắk Nông',
+      address: 'Phường Nghĩa Tân, Gia Nghĩa',
+      priority: 'Dân tộc thiểu số',
+      policy: '',
+    });
+  }, 150_000);
+
+  it('SCH-3: adds a guardian with relation and phone; a malformed phone is caught before sending', async () => {
+    const sent = mockRoutes({
+      ...adminRoutes,
+      'POST /api/v1/students/9001/guardians': () => jsonResponse({ id: '73' }, 201),
+    });
+    renderApp('/hoc-sinh/9001');
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm người giám hộ' }, WAIT));
+    const dialog = await screen.findByRole('dialog', {}, WAIT);
+    fireEvent.change(within(dialog).getByLabelText('Họ và tên người giám hộ'), { target: { value: 'Trần Thị Lan' } });
+    fireEvent.change(within(dialog).getByLabelText('Điện thoại'), { target: { value: '09x' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Thêm' }));
+    expect(await within(dialog).findByText(/Số điện thoại gồm 10 chữ số/, {}, WAIT)).toBeTruthy();
+    expect(sent.some((r) => r.method === 'POST')).toBe(false);
+    fireEvent.change(within(dialog).getByLabelText('Điện thoại'), { target: { value: '0912345678' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Thêm' }));
+    await waitFor(() => expect(sent.some((r) => r.method === 'POST')).toBe(true), WAIT);
+    expect(sent.find((r) => r.method === 'POST')!.body).toEqual({
+      full_name: 'Trần Thị Lan',
+      relation: 'Mẹ',
+      phone: '0912345678',
+      email: '',
+    });
+  }, 150_000);
+
   it("shows the board the record without the managers' actions", async () => {
     mockRoutes({
       '/api/v1/me': demoUser([{ role: 'principal' }]),
@@ -261,5 +326,7 @@ describe('students and the profile (SCH-3, SCH-4, SCH-5, SCH-6, SCH-8)', () => {
     expect(screen.queryByRole('button', { name: 'Chuyển lớp' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Tạo tài khoản' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Bỏ miễn' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sửa hồ sơ' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Thêm người giám hộ' })).toBeNull();
   }, 150_000);
 });

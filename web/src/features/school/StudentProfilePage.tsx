@@ -6,6 +6,7 @@ import { request } from '../../api/client';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSession } from '../org/session';
 import { ExemptionDialog, LeaveDialog, TransferClassDialog } from './LifecycleDialogs';
+import { GuardianDialog, StudentEditDialog } from './StudentRecordDialogs';
 import {
   can,
   genderNames,
@@ -20,7 +21,7 @@ import {
   type Guardian,
 } from './school';
 
-type Dialog = 'transfer' | 'leave' | 'exemption' | null;
+type Dialog = 'transfer' | 'leave' | 'exemption' | 'edit' | 'guardian' | null;
 
 /// The answer of `POST /api/v1/guardians/{id}/account`.
 interface ParentAccount {
@@ -30,8 +31,8 @@ interface ParentAccount {
 }
 
 /// Hồ sơ học sinh: the record, guardians with their parent accounts, class history and exemptions; the record
-/// managers transfer the student to another class (SCH-4), record a transfer out or dropout (SCH-5) and exempt a
-/// subject (SCH-8) from here.
+/// managers correct the record and add guardians (SCH-3), transfer the student to another class (SCH-4), record a
+/// transfer out or dropout (SCH-5) and exempt a subject (SCH-8) from here.
 export function StudentProfilePage() {
   const { id = '' } = useParams();
   const user = useSession().data;
@@ -111,7 +112,7 @@ export function StudentProfilePage() {
           title={`${studentStatusNames[s.status] ?? s.status}${s.status_date ? ` từ ${vietnameseDate(s.status_date)}` : ''}: ${s.status_reason}`}
         />
       )}
-      <Card title="Hồ sơ" size="small">
+      <Card title="Hồ sơ" size="small" extra={manage && <Button onClick={() => setDialog('edit')}>Sửa hồ sơ</Button>}>
         <Descriptions
           size="small"
           column={{ xs: 1, md: 2, xl: 3 }}
@@ -127,7 +128,11 @@ export function StudentProfilePage() {
           ]}
         />
       </Card>
-      <Card title="Cha mẹ, người giám hộ" size="small">
+      <Card
+        title="Cha mẹ, người giám hộ"
+        size="small"
+        extra={manage && <Button onClick={() => setDialog('guardian')}>Thêm người giám hộ</Button>}
+      >
         <Table<Guardian>
           rowKey="id"
           data-testid="guardians"
@@ -210,6 +215,12 @@ export function StudentProfilePage() {
         />
         {removeExemption.error && <Alert type="error" showIcon title={removeExemption.error.message} />}
       </Card>
+      {manage && (
+        <>
+          <StudentEditDialog open={dialog === 'edit'} onClose={() => setDialog(null)} student={s} />
+          <GuardianDialog open={dialog === 'guardian'} onClose={() => setDialog(null)} student={s} />
+        </>
+      )}
       {manage && studying && s.class && (
         <>
           <TransferClassDialog

@@ -45,9 +45,11 @@ export function useSchoolClasses(unitId: string | undefined) {
   });
 }
 
+/// A class by id; nothing is asked while `id` is empty (e.g. a profile still loading, or a student in no class).
 export function useClass(id: string) {
   return useQuery({
     queryKey: ['class', id],
+    enabled: id !== '',
     queryFn: ({ signal }) => request<SchoolClass>(`/api/v1/classes/${encodeURIComponent(id)}`, { signal }),
   });
 }
