@@ -20,6 +20,7 @@ const std::vector<org::GuardedRoute>& Table() {
         {{"POST", "/api/v1/schools/{unit_id}/staff/import/commit", Access::kGranted, P::kAccountManage},
          api::CommitStaffImport},
         {{"GET", "/api/v1/staff/{id}", Access::kGranted, P::kAccountRead}, api::GetStaff},
+        {{"PATCH", "/api/v1/staff/{id}", Access::kGranted, P::kAccountManage}, api::UpdateStaff},
         {{"GET", "/api/v1/schools/{unit_id}/students", Access::kGranted, P::kUnitRead}, api::SearchStudents},
         {{"POST", "/api/v1/schools/{unit_id}/students", Access::kGranted, P::kAccountManage}, api::CreateStudent},
         {{"PATCH", "/api/v1/students/{id}", Access::kGranted, P::kAccountManage}, api::UpdateStudent},

@@ -108,6 +108,10 @@ void LinkGuardianAccountTx(storage::Tx& tx, std::int64_t unit_id, std::int64_t g
 std::vector<StaffMember> ListStaff(app::Context& ctx, const org::Actor& actor, std::int64_t unit_id,
                                    std::string_view query);
 StaffMember GetStaff(app::Context& ctx, const org::Actor& actor, std::int64_t id);
+/// Corrects an HR record (SCH-1): every field is replaced and checked as on creation; the account, if any, takes the
+/// new name and keeps its username. Audited with the fields that changed.
+StaffMember UpdateStaff(app::Context& ctx, const org::Actor& actor, std::int64_t id, const StaffInput& input,
+                        std::string_view client_address);
 
 // ---- Import (SCH-3) -----------------------------------------------------------------------------------------
 

@@ -124,4 +124,50 @@ StaffMember GetStaff(app::Context& ctx, const org::Actor& actor, std::int64_t id
     });
 }
 
+StaffMember UpdateStaff(app::Context& ctx, const org::Actor& actor, std::int64_t id, const StaffInput& input,
+                        std::string_view client_address) {
+    CheckedStaff checked = CheckStaff(input);
+    ThrowIfProblems(checked.problems);
+    const StaffInput& s = checked.clean;
+    return ctx.db.Write([&](storage::Tx& tx) {
+        auto current = FindStaffTx(tx, id);
+        if (!current)
+            throw Error(Code::kNotFound, "no such staff member");
+        org::Unit school = SchoolOf(tx, current->unit_id);
+        org::Require(actor, kManageRecords, org::UnitScope(school));
+        const std::string search = org::FoldAscii(s.full_name);
+        tx.Exec(store::kUpdateStaff, {school.id, id, s.family_name, s.middle_name, s.given_name, s.full_name, search,
+                                      s.birth_date, s.gender, s.ethnicity, s.phone, s.email, s.position,
+                                      JoinSubjects(s.subjects), s.qualification, s.professional_rank,
+                                      ctx.clock.Now()});
+        if (current->account_id) {
+            tx.Exec(store::kRenameAccount,
+                    {school.id, *current->account_id, s.family_name, s.middle_name, s.given_name, s.full_name, search});
+        }
+        std::vector<std::pair<std::string, std::string>> details{{"staff", std::to_string(id)}};
+        const std::pair<const char*, std::pair<std::string, std::string>> fields[] = {
+            {"full_name", {current->full_name, s.full_name}},
+            {"birth_date", {current->birth_date, s.birth_date}},
+            {"gender", {current->gender, s.gender}},
+            {"ethnicity", {current->ethnicity, s.ethnicity}},
+            {"phone", {current->phone, s.phone}},
+            {"email", {current->email, s.email}},
+            {"position", {current->position, s.position}},
+            {"subjects", {JoinSubjects(current->subjects), JoinSubjects(s.subjects)}},
+            {"qualification", {current->qualification, s.qualification}},
+            {"professional_rank", {current->professional_rank, s.professional_rank}},
+        };
+        std::string changed;
+        for (const auto& [name, values] : fields) {
+            if (values.first != values.second)
+                changed += (changed.empty() ? "" : ",") + std::string(name);
+        }
+        details.emplace_back("changed", changed);
+        org::AppendAudit(tx, ctx.ids, ctx.clock,
+                         {school.id, actor.account_id, "people.staff_updated", "staff:" + std::to_string(id),
+                          std::string(client_address), details});
+        return *FindStaffTx(tx, id);
+    });
+}
+
 }  // namespace hocvu::people

@@ -48,6 +48,16 @@ inline constexpr std::string_view kInsertStaff =
     "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
     "'active', $18, $18)";
 
+inline constexpr std::string_view kUpdateStaff =
+    "UPDATE staff SET family_name = $3, middle_name = $4, given_name = $5, full_name = $6, search_name = $7, "
+    "birth_date = $8, gender = $9, ethnicity = $10, phone = $11, email = $12, job_position = $13, subjects = $14, "
+    "qualification = $15, professional_rank = $16, updated_at = $17 WHERE unit_id = $1 AND id = $2";
+
+/// The account's name follows the HR record's; the username stays (ORG-2: a username never changes).
+inline constexpr std::string_view kRenameAccount =
+    "UPDATE accounts SET family_name = $3, middle_name = $4, given_name = $5, full_name = $6, search_name = $7 "
+    "WHERE unit_id = $1 AND id = $2";
+
 Student ReadStudent(const storage::Row& row);
 Guardian ReadGuardian(const storage::Row& row);
 StaffMember ReadStaff(const storage::Row& row);

@@ -9,6 +9,7 @@ namespace hocvu::people::api {
 http::Response ListStaff(org::Call& call);
 http::Response CreateStaff(org::Call& call);
 http::Response GetStaff(org::Call& call);
+http::Response UpdateStaff(org::Call& call);
 http::Response PreviewStaffImport(org::Call& call);
 http::Response CommitStaffImport(org::Call& call);
 

@@ -29,6 +29,12 @@ http::Response GetStaff(org::Call& call) {
     return org::api::JsonResponse(200, ToJson(people::GetStaff(call.ctx, call.Who(), org::PathId(call.request, "id"))));
 }
 
+http::Response UpdateStaff(org::Call& call) {
+    StaffMember s = people::UpdateStaff(call.ctx, call.Who(), org::PathId(call.request, "id"),
+                                        StaffFrom(org::api::Body(call.request)), call.request.client_address);
+    return org::api::JsonResponse(200, ToJson(s));
+}
+
 http::Response PreviewStaffImport(org::Call& call) {
     ImportReport report =
         people::PreviewStaffImport(call.ctx, call.Who(), org::PathId(call.request, "unit_id"), call.request.body);

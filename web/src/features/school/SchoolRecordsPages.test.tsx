@@ -134,11 +134,106 @@ describe('staff list (SCH-1)', () => {
     renderApp('/can-bo');
     await screen.findByText('Phạm Thị Thu Hà', {}, WAIT);
     expect(rowTexts('staff-table')).toEqual([
-      '1Phạm Thị Thu Hà16/07/1982NữTổ trưởngTOANCDTOANThạc sĩHạng II0913127440ha@example.vnhaptt.thptchuvanan',
+      '1Phạm Thị Thu Hà16/07/1982NữTổ trưởngTOANCDTOANThạc sĩHạng II0913127440ha@example.vnhaptt.thptchuvananSửa',
     ]);
     fireEvent.change(screen.getByLabelText('Tìm cán bộ'), { target: { value: ' ha ' } });
     fireEvent.click(screen.getByRole('button', { name: /Tìm/ }));
     await waitFor(() => expect(sent.some((r) => r.query.get('q') === 'ha')).toBe(true));
+  }, 150_000);
+});
+
+const catalogue = {
+  items: [
+    { code: 'TOAN', name: 'Toán', level: 'THCS', assessment: 'scored', kind: 'compulsory' },
+    { code: 'TOAN', name: 'Toán', level: 'THPT', assessment: 'scored', kind: 'compulsory' },
+    { code: 'TIN', name: 'Tin học', level: 'THPT', assessment: 'scored', kind: 'compulsory' },
+  ],
+};
+
+describe('staff records (SCH-1)', () => {
+  it('SCH-1: adds a teacher with an account and shows the one-time password once', async () => {
+    const sent = mockRoutes({
+      '/api/v1/me': schoolAdmin,
+      '/api/v1/schools/2/staff': { items: [staffMember] },
+      '/api/v1/catalogue/subjects': catalogue,
+      'POST /api/v1/schools/2/staff': () =>
+        jsonResponse({ ...staffMember, id: '32', username: 'binhtv.thptchuvanan', password: 'Mk-lan-dau-123' }, 201),
+    });
+    renderApp('/can-bo');
+    fireEvent.click(await screen.findByRole('button', { name: /Thêm cán bộ/ }, WAIT));
+    const dialog = await screen.findByRole('dialog', {}, WAIT);
+    fireEvent.change(within(dialog).getByLabelText('Họ và tên'), { target: { value: ' Trần Văn Bình ' } });
+    fireEvent.change(within(dialog).getByLabelText('Điện thoại'), { target: { value: '0905111222' } });
+    fireEvent.mouseDown(within(dialog).getByLabelText('Môn dạy'));
+    // One option per subject, though the catalogue lists Toán for two levels.
+    expect(await optionTitles()).toEqual(['Toán (TOAN)', 'Tin học (TIN)']);
+    fireEvent.click(screen.getByTitle('Tin học (TIN)'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Thêm cán bộ' }));
+    expect(await screen.findByText('Mk-lan-dau-123', {}, WAIT)).toBeTruthy();
+    expect(screen.getByText('binhtv.thptchuvanan')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'OK' }));
+    await waitFor(() => expect(screen.queryByText('Mk-lan-dau-123')).toBeNull(), WAIT);
+    expect(sent.find((r) => r.method === 'POST')!.body).toEqual({
+      full_name: 'Trần Văn Bình',
+      birth_date: '',
+      gender: '',
+      ethnicity: '',
+      phone: '0905111222',
+      email: '',
+      position: 'Giáo viên',
+      subjects: ['TIN'],
+      qualification: '',
+      professional_rank: '',
+      with_account: true,
+    });
+  }, 150_000);
+
+  it("SCH-1: corrects a record with every field sent; the server's refusal is shown in Vietnamese", async () => {
+    let attempts = 0;
+    const sent = mockRoutes({
+      '/api/v1/me': schoolAdmin,
+      '/api/v1/schools/2/staff': { items: [staffMember] },
+      '/api/v1/catalogue/subjects': catalogue,
+      'PATCH /api/v1/staff/31': () =>
+        ++attempts === 1
+          ? problem(422, 'request.validation', 'Dữ liệu không hợp lệ', 'email: email không hợp lệ')
+          : jsonResponse({ ...staffMember, qualification: 'Tiến sĩ' }),
+    });
+    renderApp('/can-bo');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sửa' }, WAIT));
+    const dialog = await screen.findByRole('dialog', {}, WAIT);
+    expect(within(dialog).getByText('haptt.thptchuvanan')).toBeTruthy();
+    expect((within(dialog).getByLabelText('Ngày sinh') as HTMLInputElement).value).toBe('16/07/1982');
+    fireEvent.change(within(dialog).getByLabelText('Trình độ chuyên môn'), { target: { value: 'Tiến sĩ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu hồ sơ' }));
+    expect(await within(dialog).findByText('Dữ liệu không hợp lệ: email: email không hợp lệ', {}, WAIT)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu hồ sơ' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), WAIT);
+    const patches = sent.filter((r) => r.method === 'PATCH');
+    expect(patches).toHaveLength(2);
+    expect(patches[1]!.body).toEqual({
+      full_name: 'Phạm Thị Thu Hà',
+      birth_date: '16/07/1982',
+      gender: 'female',
+      ethnicity: 'Kinh',
+      phone: '0913127440',
+      email: 'ha@example.vn',
+      position: 'Tổ trưởng',
+      subjects: ['TOAN', 'CDTOAN'],
+      qualification: 'Tiến sĩ',
+      professional_rank: 'Hạng II',
+    });
+  }, 150_000);
+
+  it('shows the principal the staff without the managers’ buttons', async () => {
+    mockRoutes({
+      '/api/v1/me': demoUser([{ role: 'principal' }]),
+      '/api/v1/schools/2/staff': { items: [staffMember] },
+    });
+    renderApp('/can-bo');
+    await screen.findByText('Phạm Thị Thu Hà', {}, WAIT);
+    expect(screen.queryByRole('button', { name: /Thêm cán bộ/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sửa' })).toBeNull();
   }, 150_000);
 });
 

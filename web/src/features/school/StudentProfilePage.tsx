@@ -217,8 +217,9 @@ export function StudentProfilePage() {
       </Card>
       {manage && (
         <>
-          <StudentEditDialog open={dialog === 'edit'} onClose={() => setDialog(null)} student={s} />
-          <GuardianDialog open={dialog === 'guardian'} onClose={() => setDialog(null)} student={s} />
+          {/* Mounted for each opening, so that the form starts from the record as it is now. */}
+          {dialog === 'edit' && <StudentEditDialog open onClose={() => setDialog(null)} student={s} />}
+          {dialog === 'guardian' && <GuardianDialog open onClose={() => setDialog(null)} student={s} />}
         </>
       )}
       {manage && studying && s.class && (
