@@ -152,11 +152,18 @@ describe('principal board gradebook pages', () => {
         hasText: 'Cuối kì',
       });
       await windowRow.getByText('20/05/2027').waitFor();
+      // The dialog is gone before it is opened again (a click while it was still closing was lost once under load).
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
       const set = await windowOf(2, 'ck');
       assert.equal(set.opens_at, '2027-05-09T17:00:00Z');
       assert.equal(set.closes_at, '2027-05-20T17:00:00Z');
       await page.getByTestId('edit-window-2-ck').click();
+      await page.getByRole('dialog').getByText('Thời hạn nhập điểm: Cuối kì — Học kì II').waitFor();
+      const cleared = page.waitForResponse(
+        (r) => r.request().method() === 'PUT' && new URL(r.url()).pathname.endsWith('/entry-windows'),
+      );
       await page.getByTestId('clear-window').click();
+      assert.equal((await cleared).status(), 200);
       await windowRow.getByText('Không giới hạn').waitFor();
       assert.equal(await windowOf(2, 'ck'), undefined);
 
