@@ -98,8 +98,8 @@ describe('homeroom records and weekly comments', () => {
         await signIn(page, TEACHER);
         await page.goto('/nhan-xet-tuan');
         await page.getByTestId('weekly-sheet').click();
-        await page.getByTitle('Lớp 11A1 · TOAN', { exact: true }).click();
-        const box = page.getByLabel(new RegExp(`Nhận xét môn TOAN, tuần .* về ${student.full_name}$`));
+        await page.getByTitle('Lớp 11A1 · Toán', { exact: true }).click();
+        const box = page.getByLabel(new RegExp(`Nhận xét môn Toán, tuần .* về ${student.full_name}$`));
         await box.fill(comment);
         const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/comments?'));
         await page.getByTestId('save-comments').click();
@@ -125,7 +125,7 @@ describe('homeroom records and weekly comments', () => {
         const view = page.getByTestId('student-homeroom');
         await view.getByTestId('student-records').getByText(title).waitFor();
         await view.getByTestId('student-comments').getByText(comment).waitFor();
-        assert.match(await view.getByTestId('student-comments').innerText(), /môn TOAN · Phạm Thị Thu Hà/);
+        assert.match(await view.getByTestId('student-comments').innerText(), /môn Toán · Phạm Thị Thu Hà/);
       });
     } finally {
       // Put back what the test changed: the comment, the reward, 11A1's homeroom teacher.

@@ -119,7 +119,7 @@ export function SummaryView({ classId }: { classId: string }) {
       render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
     },
     ...(data?.subjects ?? []).map((s) => ({
-      title: <Tooltip title={s.name}>{s.code}</Tooltip>,
+      title: s.name,
       key: s.code,
       align: 'center' as const,
       render: (_v: unknown, row: Row) => {
@@ -154,7 +154,8 @@ export function SummaryView({ classId }: { classId: string }) {
               <Tooltip title={row.explanation.join(' ')}>
                 <span data-testid={`outcome-${i}`}>
                   {outcomeText(row.outcome)}
-                  {row.reassess_subjects.length > 0 && ` (${row.reassess_subjects.join(', ')})`}
+                  {row.reassess_subjects.length > 0 &&
+                    ` (${row.reassess_subjects.map((c) => data?.subjects.find((x) => x.code === c)?.name ?? c).join(', ')})`}
                 </span>
                 {row.retained_for_absences && (
                   <Tag color="red" style={{ marginInlineStart: 4 }}>

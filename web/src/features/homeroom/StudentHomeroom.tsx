@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Empty, Flex, List, Spin, Table, Tag, Typography } from 'antd';
 import { request } from '../../api/client';
-import { vietnameseDate } from '../school/school';
+import { useSubjectNames, vietnameseDate } from '../school/school';
 import type { ConductEntry } from './homeroom';
 import { recordKindNames, type StudentRecord } from './RecordsPanel';
 import { weekLabel } from './WeeklyComments';
@@ -53,6 +53,7 @@ function commentPeriod(c: { kind: string; period: string }): string {
 /// semester, the teachers' comments (monthly, semester and the subject teachers' weekly ones) and rewards and
 /// discipline.
 export function StudentHomeroomView({ studentId }: { studentId: string }) {
+  const subjectName = useSubjectNames();
   const homeroom = useStudentHomeroom(studentId);
   const data = homeroom.data;
   if (homeroom.isPending) return <Spin />;
@@ -125,7 +126,8 @@ export function StudentHomeroomView({ studentId }: { studentId: string }) {
                 <Flex vertical>
                   <Typography.Text type="secondary">
                     {commentPeriod(c)}
-                    {c.subject_code ? ` · môn ${c.subject_code}` : ' · giáo viên chủ nhiệm'} · {c.author_name}
+                    {c.subject_code ? ` · môn ${subjectName(c.subject_code)}` : ' · giáo viên chủ nhiệm'} ·{' '}
+                    {c.author_name}
                   </Typography.Text>
                   <Typography.Text>{c.text}</Typography.Text>
                 </Flex>

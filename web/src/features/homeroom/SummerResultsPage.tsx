@@ -3,6 +3,7 @@ import { Alert, Flex, Input, Select, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { request } from '../../api/client';
 import { usePageTitle } from '../../app/usePageTitle';
+import { useSubjectNames } from '../school/school';
 import { HomeroomClassPicker, useHomeroomClass } from './HomeroomClassPicker';
 import { display, outcomeName, tt22Levels, useYearClose, type YearClose, type YearCloseItem } from './homeroom';
 import { SaveBar } from './SaveBar';
@@ -50,6 +51,7 @@ export function SummerResults({ yearClose }: { yearClose: YearClose }) {
   const queryClient = useQueryClient();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const saver = useSaver();
+  const subjectName = useSubjectNames();
   if (yearClose.status !== 'approved') {
     return (
       <Alert
@@ -137,7 +139,7 @@ export function SummerResults({ yearClose }: { yearClose: YearClose }) {
                   const v = valueOf(i, code);
                   return (
                     <label key={code} style={{ whiteSpace: 'nowrap' }}>
-                      {code}{' '}
+                      {subjectName(code)}{' '}
                       <Input
                         aria-label={`Điểm kiểm tra lại ${code} của ${i.full_name}`}
                         status={validSummerValue(v) ? undefined : 'error'}

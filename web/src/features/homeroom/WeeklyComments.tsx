@@ -6,7 +6,7 @@ import { request } from '../../api/client';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useClassNames } from '../gradebook/scores';
 import { useSession } from '../org/session';
-import { vietnameseDate } from '../school/school';
+import { useSubjectNames, vietnameseDate } from '../school/school';
 import { CommentsEditor, commentsPath, type Comments } from './CommentsPanel';
 import { todayInVietnam, useClassSummary } from './homeroom';
 
@@ -51,6 +51,7 @@ export function WeeklyCommentsPage() {
     .map((g) => ({ classId: g.class_id as string, subject: (g.subject as string).toUpperCase() }))
     .filter((s, i, all) => all.findIndex((o) => o.classId === s.classId && o.subject === s.subject) === i);
   const names = useClassNames([...new Set(sheets.map((s) => s.classId))]).data ?? new Map<string, string>();
+  const subjectName = useSubjectNames();
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [monday, setMonday] = useState(mondayOf(todayInVietnam()));
   const sheet = sheets.find((s) => `${s.classId}/${s.subject}` === chosen) ?? sheets[0];
@@ -78,7 +79,7 @@ export function WeeklyCommentsPage() {
             onChange={setChosen}
             options={sheets.map((s) => ({
               value: `${s.classId}/${s.subject}`,
-              label: `Lớp ${names.get(s.classId) ?? s.classId} · ${s.subject}`,
+              label: `Lớp ${names.get(s.classId) ?? s.classId} · ${subjectName(s.subject)}`,
             }))}
           />
           <WeekPicker monday={monday} onChange={setMonday} />
@@ -92,7 +93,7 @@ export function WeeklyCommentsPage() {
           data={comments.data}
           path={path}
           queryKey={queryKey}
-          title={`Nhận xét môn ${sheet.subject}, ${weekLabel(monday).toLowerCase()}`}
+          title={`Nhận xét môn ${subjectName(sheet.subject)}, ${weekLabel(monday).toLowerCase()}`}
         />
       )}
     </Flex>

@@ -9,6 +9,7 @@ import {
   type YearCloseItem,
   type YearCloseOverride,
 } from './homeroom';
+import { useSubjectNames } from '../school/school';
 import { primaryOutcomeName } from './qualities';
 
 /// The lists as the regulation names them, each with its students.
@@ -88,7 +89,7 @@ export function proposedOf(item: YearCloseItem) {
   return item.proposed ?? item.engine;
 }
 
-export function overrideText(o: YearCloseOverride): string {
+export function overrideText(o: YearCloseOverride, subjectName: (code: string) => string = (c) => c): string {
   const parts: string[] = [];
   if (o.award === 'extraordinary') parts.push('khen thưởng thành tích đột xuất');
   if (o.outcome) {
@@ -96,7 +97,7 @@ export function overrideText(o: YearCloseOverride): string {
       `${regulationOutcomeName(o.outcome).toLowerCase()}${o.basis === 'disability' ? ' (học sinh khuyết tật, Điều 12 khoản 4)' : ''}`,
     );
   }
-  if (o.reassess_subjects) parts.push(`kiểm tra lại ${o.reassess_subjects.join(', ')}`);
+  if (o.reassess_subjects) parts.push(`kiểm tra lại ${o.reassess_subjects.map(subjectName).join(', ')}`);
   return `${parts.join('; ')} — lý do: ${o.reason}`;
 }
 
@@ -112,6 +113,7 @@ export function YearCloseTable({
   action?: (item: YearCloseItem, index: number) => ReactNode;
 }) {
   const overrideOf = (item: YearCloseItem) => (overrides ? (overrides[item.student_id] ?? null) : item.override);
+  const subjectName = useSubjectNames();
   const primary = yearClose.regulation === 'tt27';
   const outcomeName = primary ? primaryOutcomeName : regulationOutcomeName;
   const columns: ColumnsType<YearCloseItem> = [
@@ -156,7 +158,7 @@ export function YearCloseTable({
           {
             title: 'Kiểm tra lại',
             key: 'reassess',
-            render: (_v, item) => proposedOf(item).reassess_subjects.join(', '),
+            render: (_v, item) => proposedOf(item).reassess_subjects.map(subjectName).join(', '),
           },
         ] satisfies ColumnsType<YearCloseItem>)),
     {
@@ -184,7 +186,7 @@ export function YearCloseTable({
           <Flex vertical gap={4} align="start">
             {o && (
               <Typography.Text data-testid={`override-${i}`} style={{ maxWidth: 280 }}>
-                {overrideText(o)}
+                {overrideText(o, subjectName)}
               </Typography.Text>
             )}
             {action?.(item, i)}

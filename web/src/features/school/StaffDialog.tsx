@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Checkbox, DatePicker, Flex, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { request } from '../../api/client';
-import { dayText, genderNames, type StaffMember } from './school';
+import { dayText, genderNames, useSubjectCatalogue, type StaffMember } from './school';
 
 interface StaffForm {
   full_name: string;
@@ -21,22 +21,6 @@ interface StaffForm {
 /// The answer of `POST /api/v1/schools/{unit_id}/staff`: the record and, with an account, its one-time password.
 type CreatedStaff = StaffMember & { password?: string };
 
-/// The subjects of the 2018 programme, once each (the catalogue lists a subject per level).
-function useSubjectOptions() {
-  return useQuery({
-    queryKey: ['subject-catalogue'],
-    staleTime: Infinity,
-    queryFn: ({ signal }) =>
-      request<{ items: { code: string; name: string }[] }>('/api/v1/catalogue/subjects', { signal }).then((body) => {
-        const seen = new Map<string, string>();
-        for (const s of body.items) {
-          if (!seen.has(s.code)) seen.set(s.code, s.name);
-        }
-        return [...seen].map(([value, label]) => ({ value, label: `${label} (${value})` }));
-      }),
-  });
-}
-
 const trim = (v: string | undefined) => (v ?? '').trim();
 
 /// Thêm cán bộ or Sửa hồ sơ cán bộ (SCH-1): the HR fields a school keeps. A new person gets an account named by
@@ -54,7 +38,7 @@ export function StaffDialog({
 }) {
   const [form] = Form.useForm<StaffForm>();
   const queryClient = useQueryClient();
-  const subjects = useSubjectOptions();
+  const subjects = useSubjectCatalogue();
   const save = useMutation({
     mutationFn: (v: StaffForm) => {
       const body = {
@@ -179,7 +163,7 @@ export function StaffDialog({
             aria-label="Môn dạy"
             loading={subjects.isPending}
             optionFilterProp="label"
-            options={subjects.data ?? []}
+            options={[...(subjects.data ?? [])].map(([value, name]) => ({ value, label: `${name} (${value})` }))}
           />
         </Form.Item>
         <Flex gap={16} wrap>

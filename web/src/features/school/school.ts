@@ -290,3 +290,26 @@ export function can(user: { permissions: string[] } | null | undefined, permissi
 export function dayText(value: { format: (f: string) => string } | null | undefined): string | undefined {
   return value ? value.format('DD/MM/YYYY') : undefined;
 }
+
+/// The subjects of the Ministry's catalogue, once each (`GET /api/v1/catalogue/subjects` lists a subject per level),
+/// in the catalogue's order; fetched once per session.
+export function useSubjectCatalogue() {
+  return useQuery({
+    queryKey: ['subject-catalogue'],
+    staleTime: Infinity,
+    queryFn: ({ signal }) =>
+      request<{ items: { code: string; name: string }[] }>('/api/v1/catalogue/subjects', { signal }).then((body) => {
+        const names = new Map<string, string>();
+        for (const s of body.items) {
+          if (!names.has(s.code)) names.set(s.code, s.name);
+        }
+        return names;
+      }),
+  });
+}
+
+/// A subject's Vietnamese name by its code (TOAN → Toán), the code itself until the catalogue has loaded.
+export function useSubjectNames(): (code: string) => string {
+  const catalogue = useSubjectCatalogue();
+  return (code) => catalogue.data?.get(code) ?? code;
+}
