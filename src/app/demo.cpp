@@ -3,6 +3,7 @@
 #include <ctime>
 #include <string>
 
+#include "gradebook/demo.hpp"
 #include "homeroom/demo.hpp"
 #include "schooling/demo.hpp"
 
@@ -25,7 +26,7 @@ std::string IsoTime(Micros micros) {
 }  // namespace
 
 DemoReport CreateDemoData(Context& context) {
-    return context.db.Write([&](storage::Tx& tx) {
+    DemoReport report = context.db.Write([&](storage::Tx& tx) {
         DemoReport report;
         if (auto row = tx.QueryOne(kFind)) {
             report.created_at = row->Text(0);
@@ -40,6 +41,10 @@ DemoReport CreateDemoData(Context& context) {
         tx.Exec(kMark, {report.created_at, context.clock.Now()});
         return report;
     });
+    // Scores go in as teachers' saves, each its own transaction with its audit entry (after the accounts exist).
+    if (report.created)
+        gradebook::CreateDemoScores(context);
+    return report;
 }
 
 }  // namespace hocvu::app

@@ -48,8 +48,12 @@ describe('staff records', () => {
       await dialog.getByLabel('Điện thoại').fill('0905 222 333');
       await dialog.getByLabel('Môn dạy').click();
       await page.keyboard.type('(HOA)');
-      await page.locator('.ant-select-item-option', { hasText: '(HOA)' }).click();
-      await page.keyboard.press('Escape');
+      // Enter picks the one option left (a click on it while the list was still sliding in was lost under load).
+      await page.locator('.ant-select-item-option-active', { hasText: '(HOA)' }).waitFor();
+      await page.keyboard.press('Enter');
+      // The choice shows as a tag; a click on the dialog's title closes the list (Escape would close the dialog).
+      await dialog.locator('.ant-select-selection-item', { hasText: 'Hóa học (HOA)' }).waitFor();
+      await dialog.getByText('Thêm cán bộ, giáo viên').click();
       await dialog.getByRole('button', { name: 'Thêm cán bộ' }).click();
       const shown = page.getByRole('dialog', { name: 'Đã thêm cán bộ và tạo tài khoản' });
       await shown.getByText('thaodtt.thptchuvanan').waitFor();
