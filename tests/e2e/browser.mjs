@@ -55,7 +55,7 @@ export async function requireServer() {
 
 /// Opens a page that records every problem a person would not see but a test
 /// must: script errors, console errors (CSP refusals are logged there),
-/// CSP violation events, and failed same-origin requests.
+/// CSP violation events, and failed same-origin requests (not those cancelled: ERR_ABORTED).
 export async function openPage(browser, contextOptions = {}) {
   const context = await browser.newContext({
     baseURL: baseUrl,
@@ -76,7 +76,9 @@ export async function openPage(browser, contextOptions = {}) {
     }
   });
   page.on('requestfailed', (request) => {
-    if (request.url().startsWith(baseUrl)) {
+    // ERR_ABORTED is the browser or the app cancelling a request it no longer needs (a reload while the favicon
+    // loads, a query dropped when its page is left): nobody sees it, and it is not the server failing.
+    if (request.url().startsWith(baseUrl) && request.failure()?.errorText !== 'net::ERR_ABORTED') {
       problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
     }
   });
