@@ -12,7 +12,10 @@ export interface ChartRow {
 /// A stacked 100% bar per row (a subject or a grade), in SVG: each level's share of the students with a result,
 /// with the percentage written on segments wide enough to hold it, and a legend.
 export function RatesChart({ rows, levels, title }: { rows: ChartRow[]; levels: string[]; title: string }) {
-  const labelWidth = 150;
+  // Room for the longest label at 12 px (about 6.6 px a character), so that "Hoạt động trải nghiệm, hướng nghiệp"
+  // is not cut off on the left; between 80 and 300 px.
+  const longest = Math.max(0, ...rows.map((r) => [...r.label].length));
+  const labelWidth = Math.min(300, Math.max(80, Math.ceil(longest * 6.6) + 16));
   const barWidth = 520;
   const rowHeight = 26;
   const top = 28;
