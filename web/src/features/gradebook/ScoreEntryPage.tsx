@@ -1,6 +1,7 @@
 import { Alert, Flex, Segmented, Spin, Table, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
+import { useSubjectNames } from '../school/school';
 import { ScoreGrid } from './ScoreGrid';
 import { useClassNames, useMe, useSheet } from './scores';
 import './score-grid.css';
@@ -14,6 +15,7 @@ export function ScoreSheetsPage() {
     .map((g) => ({ classId: g.class_id as string, subject: (g.subject as string).toUpperCase() }))
     .filter((s, i, all) => all.findIndex((o) => o.classId === s.classId && o.subject === s.subject) === i);
   const names = useClassNames([...new Set(sheets.map((s) => s.classId))]).data ?? new Map<string, string>();
+  const subjectName = useSubjectNames();
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={2} style={{ margin: 0 }}>
@@ -27,7 +29,7 @@ export function ScoreSheetsPage() {
         locale={{ emptyText: 'Bạn chưa được phân công giảng dạy môn nào' }}
         columns={[
           { title: 'Lớp', key: 'class', render: (_, s) => names.get(s.classId) ?? s.classId },
-          { title: 'Môn', key: 'subject', render: (_, s) => s.subject },
+          { title: 'Môn', key: 'subject', render: (_, s) => subjectName(s.subject) },
           {
             title: '',
             key: 'open',

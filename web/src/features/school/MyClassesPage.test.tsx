@@ -53,11 +53,15 @@ describe('my classes', () => {
       '/api/v1/classes/101/students': {
         items: [student('11', 'Phan Hữu An'), student('12', 'Nguyễn Thị Ánh')],
       },
+      '/api/v1/catalogue/subjects': { items: [{ code: 'VAN', name: 'Ngữ văn', level: 'THPT' }] },
     });
     renderApp('/lop-cua-toi');
     const table = await screen.findByTestId('my-classes', {}, WAIT);
     await within(table).findByText('10A2', {}, WAIT);
     expect(within(table).getByText('Chủ nhiệm')).toBeTruthy();
+    // The subject taught by its Vietnamese name, not its code.
+    expect(await within(table).findByText('Ngữ văn', {}, WAIT)).toBeTruthy();
+    expect(within(table).queryByText('VAN')).toBeNull();
     (await within(table).findByRole('link', { name: '10A1' })).click();
     expect(await screen.findByRole('heading', { name: 'Lớp 10A1' }, WAIT)).toBeTruthy();
     const rows = within(await screen.findByTestId('class-students')).getAllByRole('row');

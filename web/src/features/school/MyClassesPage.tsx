@@ -2,7 +2,7 @@ import { Alert, Flex, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSession, type RoleGrant } from '../org/session';
-import { useClasses } from './school';
+import { useClasses, useSubjectNames } from './school';
 
 interface TeachingRow {
   id: string;
@@ -34,6 +34,7 @@ export function MyClassesPage() {
   const user = useSession().data;
   const rows = teachingRows(user?.roles ?? []);
   const classes = useClasses(rows.map((r) => r.id));
+  const subjectName = useSubjectNames();
   const failed = classes.find((q) => q.isError);
   const data = rows.map((row, i) => ({ ...row, info: classes[i]?.data }));
   return (
@@ -63,7 +64,7 @@ export function MyClassesPage() {
               <Flex gap={4} wrap>
                 {row.homeroom && <Tag color="blue">Chủ nhiệm</Tag>}
                 {row.subjects.map((s) => (
-                  <Tag key={s}>{s}</Tag>
+                  <Tag key={s}>{subjectName(s)}</Tag>
                 ))}
               </Flex>
             ),
