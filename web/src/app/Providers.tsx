@@ -15,10 +15,15 @@ export function createQueryClient(): QueryClient {
   });
 }
 
+/// Under browser automation (the Playwright tests) antd's animations are off: a click on a dialog's button while the
+/// dialog was still zooming in landed where the button had been a moment before, and was lost (seen on loaded CI
+/// machines). People get the animations.
+const motion = typeof navigator === 'undefined' || !navigator.webdriver;
+
 /// Locale, theme and data cache shared by every page.
 export function Providers({ client, children }: { client: QueryClient; children: ReactNode }) {
   return (
-    <ConfigProvider locale={viVN}>
+    <ConfigProvider locale={viVN} theme={{ token: { motion } }}>
       <AntApp>
         <QueryClientProvider client={client}>{children}</QueryClientProvider>
       </AntApp>
