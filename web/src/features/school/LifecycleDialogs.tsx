@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { request } from '../../api/client';
+import { FormModal } from './dialogs';
 import { dayText, type CurriculumEntry, type SchoolClass, type StudentProfile } from './school';
 
 /// Everything a lifecycle step changes: the student, the class lists and counts.
@@ -44,20 +45,14 @@ export function TransferClassDialog({
   });
   const current = student.class;
   return (
-    <Modal
+    <FormModal
       open={open}
+      onClose={onClose}
       title={`Chuyển lớp: ${student.full_name}`}
       okText="Chuyển lớp"
-      cancelText="Hủy"
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      onOk={() =>
-        form.validateFields().then(
-          (v) => save.mutate(v),
-          () => undefined,
-        )
-      }
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      onSubmit={(v) => save.mutate(v)}
     >
       <Form form={form} layout="vertical">
         <Alert
@@ -79,7 +74,7 @@ export function TransferClassDialog({
         </Form.Item>
         {save.error && <Alert type="error" showIcon title={save.error.message} />}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -100,21 +95,15 @@ export function LeaveDialog({ open, onClose, student }: DialogProps & { student:
     },
   });
   return (
-    <Modal
+    <FormModal
       open={open}
+      onClose={onClose}
       title={`Chuyển trường hoặc thôi học: ${student.full_name}`}
       okText="Xác nhận"
-      okButtonProps={{ danger: true }}
-      cancelText="Hủy"
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      onOk={() =>
-        form.validateFields().then(
-          (v) => save.mutate(v),
-          () => undefined,
-        )
-      }
-      destroyOnHidden
+      danger
+      form={form}
+      pending={save.isPending}
+      onSubmit={(v) => save.mutate(v)}
     >
       <Form form={form} layout="vertical" initialValues={{ kind: 'transfer_out' }}>
         <Form.Item name="kind" label="Hình thức">
@@ -134,7 +123,7 @@ export function LeaveDialog({ open, onClose, student }: DialogProps & { student:
         <Alert type="warning" showIcon title="Học sinh rời lớp; hồ sơ và điểm vẫn được lưu." />
         {save.error && <Alert style={{ marginTop: 16 }} type="error" showIcon title={save.error.message} />}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -160,20 +149,14 @@ export function ExemptionDialog({
     },
   });
   return (
-    <Modal
+    <FormModal
       open={open}
+      onClose={onClose}
       title={`Miễn môn học: ${student.full_name}`}
       okText="Miễn môn"
-      cancelText="Hủy"
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      onOk={() =>
-        form.validateFields().then(
-          (v) => save.mutate(v),
-          () => undefined,
-        )
-      }
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      onSubmit={(v) => save.mutate(v)}
     >
       <Form form={form} layout="vertical" initialValues={{ semester: 1 }}>
         <Form.Item name="subject" label="Môn học" rules={[{ required: true, message: 'Chọn môn học' }]}>
@@ -201,7 +184,7 @@ export function ExemptionDialog({
         </Form.Item>
         {save.error && <Alert type="error" showIcon title={save.error.message} />}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -229,20 +212,14 @@ export function AdmissionDialog({
     },
   });
   return (
-    <Modal
+    <FormModal
       open={open}
+      onClose={onClose}
       title="Nhận học sinh chuyển đến"
       okText="Nhận học sinh"
-      cancelText="Hủy"
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      onOk={() =>
-        form.validateFields().then(
-          (v) => save.mutate(v),
-          () => undefined,
-        )
-      }
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      onSubmit={(v) => save.mutate(v)}
     >
       <Form form={form} layout="vertical">
         <Alert
@@ -266,6 +243,6 @@ export function AdmissionDialog({
         </Form.Item>
         {save.error && <Alert type="error" showIcon title={save.error.message} />}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Checkbox, DatePicker, Flex, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, Checkbox, DatePicker, Flex, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { request } from '../../api/client';
+import { emailRule, FormModal, phoneRule, showNewAccount } from './dialogs';
 import { dayText, genderNames, useSubjectCatalogue, type StaffMember } from './school';
 
 interface StaffForm {
@@ -64,39 +65,19 @@ export function StaffDialog({
       void queryClient.invalidateQueries({ queryKey: ['school-staff'] });
       onClose();
       if (!staff && reply.username) {
-        Modal.success({
-          title: 'Đã thêm cán bộ và tạo tài khoản',
-          content: (
-            <Flex vertical>
-              <span>
-                Tên đăng nhập: <Typography.Text code>{reply.username}</Typography.Text>
-              </span>
-              {reply.password && (
-                <span>
-                  Mật khẩu lần đầu: <Typography.Text code>{reply.password}</Typography.Text> (chỉ hiện một lần)
-                </span>
-              )}
-            </Flex>
-          ),
-        });
+        showNewAccount('Đã thêm cán bộ và tạo tài khoản', reply.username, reply.password);
       }
     },
   });
   return (
-    <Modal
+    <FormModal
       open={open}
+      onClose={onClose}
       title={staff ? `Sửa hồ sơ cán bộ: ${staff.full_name}` : 'Thêm cán bộ, giáo viên'}
       okText={staff ? 'Lưu hồ sơ' : 'Thêm cán bộ'}
-      cancelText="Hủy"
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      onOk={() =>
-        form.validateFields().then(
-          (v) => save.mutate(v),
-          () => undefined,
-        )
-      }
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      onSubmit={(v) => save.mutate(v)}
     >
       <Form<StaffForm>
         form={form}
@@ -143,14 +124,10 @@ export function StaffDialog({
           <Input aria-label="Dân tộc" maxLength={200} />
         </Form.Item>
         <Flex gap={16} wrap>
-          <Form.Item
-            name="phone"
-            label="Điện thoại"
-            rules={[{ pattern: /^[0-9 +.]{9,15}$/, message: 'Số điện thoại gồm 10 chữ số, ví dụ 0912345678' }]}
-          >
+          <Form.Item name="phone" label="Điện thoại" rules={[phoneRule]}>
             <Input aria-label="Điện thoại" inputMode="tel" maxLength={15} />
           </Form.Item>
-          <Form.Item name="email" label="Email" rules={[{ type: 'email', message: 'Email chưa đúng' }]}>
+          <Form.Item name="email" label="Email" rules={[emailRule]}>
             <Input aria-label="Email" inputMode="email" maxLength={200} />
           </Form.Item>
         </Flex>
@@ -181,6 +158,6 @@ export function StaffDialog({
         )}
         {save.error && <Alert type="error" showIcon title={save.error.message} />}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Flex, Modal, Popconfirm, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Popconfirm, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { request } from '../../api/client';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSession } from '../org/session';
+import { showNewAccount } from './dialogs';
 import { ExemptionDialog, LeaveDialog, TransferClassDialog } from './LifecycleDialogs';
 import { GuardianDialog, StudentEditDialog } from './StudentRecordDialogs';
 import {
@@ -55,21 +56,11 @@ export function StudentProfilePage() {
     mutationFn: (g: Guardian) => request<ParentAccount>(`/api/v1/guardians/${g.id}/account`, { method: 'POST' }),
     onSuccess: (reply) => {
       void queryClient.invalidateQueries({ queryKey: ['student', id] });
-      Modal.success({
-        title: reply.created ? 'Đã tạo tài khoản phụ huynh' : 'Đã gắn tài khoản phụ huynh sẵn có',
-        content: (
-          <Flex vertical>
-            <span>
-              Tên đăng nhập: <Typography.Text code>{reply.account.username}</Typography.Text>
-            </span>
-            {reply.password && (
-              <span>
-                Mật khẩu lần đầu: <Typography.Text code>{reply.password}</Typography.Text> (chỉ hiện một lần)
-              </span>
-            )}
-          </Flex>
-        ),
-      });
+      showNewAccount(
+        reply.created ? 'Đã tạo tài khoản phụ huynh' : 'Đã gắn tài khoản phụ huynh sẵn có',
+        reply.account.username,
+        reply.password,
+      );
     },
   });
 

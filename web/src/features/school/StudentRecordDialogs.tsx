@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import { Alert, DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { request } from '../../api/client';
+import { emailRule, FormModal, phoneRule } from './dialogs';
 import { dayText, genderNames, type StudentProfile } from './school';
 
 interface DialogProps {
@@ -50,20 +51,14 @@ export function StudentEditDialog({ open, onClose, student }: DialogProps) {
   });
   const text = { whitespace: false, max: 200, message: 'Tối đa 200 ký tự' };
   return (
-    <Modal
+    <FormModal
       open={open}
+      onClose={onClose}
       title={`Sửa hồ sơ: ${student.full_name}`}
       okText="Lưu hồ sơ"
-      cancelText="Hủy"
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      onOk={() =>
-        form.validateFields().then(
-          (v) => save.mutate(v),
-          () => undefined,
-        )
-      }
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      onSubmit={(v) => save.mutate(v)}
     >
       <Form<RecordForm>
         form={form}
@@ -113,7 +108,7 @@ export function StudentEditDialog({ open, onClose, student }: DialogProps) {
         </Form.Item>
         {save.error && <Alert type="error" showIcon title={save.error.message} />}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -145,20 +140,14 @@ export function GuardianDialog({ open, onClose, student }: DialogProps) {
     },
   });
   return (
-    <Modal
+    <FormModal
       open={open}
+      onClose={onClose}
       title={`Thêm cha mẹ, người giám hộ: ${student.full_name}`}
       okText="Thêm"
-      cancelText="Hủy"
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      onOk={() =>
-        form.validateFields().then(
-          (v) => save.mutate(v),
-          () => undefined,
-        )
-      }
-      destroyOnHidden
+      form={form}
+      pending={save.isPending}
+      onSubmit={(v) => save.mutate(v)}
     >
       <Form<GuardianForm> form={form} layout="vertical" preserve={false} initialValues={{ relation: 'Mẹ' }}>
         <Form.Item
@@ -175,18 +164,14 @@ export function GuardianDialog({ open, onClose, student }: DialogProps) {
         >
           <Input aria-label="Quan hệ" maxLength={50} />
         </Form.Item>
-        <Form.Item
-          name="phone"
-          label="Điện thoại"
-          rules={[{ pattern: /^[0-9 +.]{9,15}$/, message: 'Số điện thoại gồm 10 chữ số, ví dụ 0912345678' }]}
-        >
+        <Form.Item name="phone" label="Điện thoại" rules={[phoneRule]}>
           <Input aria-label="Điện thoại" inputMode="tel" maxLength={15} />
         </Form.Item>
-        <Form.Item name="email" label="Email" rules={[{ type: 'email', message: 'Email chưa đúng' }]}>
+        <Form.Item name="email" label="Email" rules={[emailRule]}>
           <Input aria-label="Email" inputMode="email" maxLength={200} />
         </Form.Item>
         {save.error && <Alert type="error" showIcon title={save.error.message} />}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
