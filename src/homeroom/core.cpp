@@ -5,6 +5,7 @@
 #include "assessment/explain.hpp"
 #include "assessment/rollout.hpp"
 #include "audit/chain.hpp"
+#include "common/vietnam_date.hpp"
 #include "gradebook/engine_input.hpp"
 #include "gradebook/rules.hpp"
 #include "gradebook/store.hpp"
@@ -84,9 +85,7 @@ std::int64_t Audit(storage::Tx& tx, app::Context& ctx, const org::Actor& actor, 
                           details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
 }
 
-std::string Today(const Clock& clock) {
-    return gradebook::FormatTime(clock.Now() + 7LL * 3600 * 1000000).substr(0, 10);
-}
+std::string Today(const Clock& clock) { return VietnamDate(clock.Now()); }
 
 bool ValidDate(std::string_view t) {
     if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;

@@ -1,9 +1,8 @@
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 
 #include "assessment/subject_catalog.hpp"
 #include "common/error.hpp"
+#include "common/vietnam_date.hpp"
 #include "org/usernames.hpp"
 #include "org/vn_text.hpp"
 #include "people/service.hpp"
@@ -87,16 +86,6 @@ void CheckEmail(std::vector<FieldProblem>& problems, const char* field, std::str
     }
 }
 
-/// Today's date in Vietnam (UTC+7) as YYYY-MM-DD.
-std::string TodayInVietnam() {
-    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() + std::chrono::hours(7));
-    const std::chrono::year_month_day ymd{now};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()));
-    return buf;
-}
-
 void CheckDate(std::vector<FieldProblem>& problems, const char* field, std::string& date, bool required) {
     if (date.empty()) {
         if (required)
@@ -109,7 +98,7 @@ void CheckDate(std::vector<FieldProblem>& problems, const char* field, std::stri
         return;
     }
     // ISO dates compare as text. A birth date after today (in Vietnam, UTC+7) is a typing slip, e.g. 2099 for 2009.
-    if (*parsed > TodayInVietnam()) {
+    if (*parsed > VietnamDate(SystemClock().Now())) {
         problems.push_back({field, "ngày sinh sau ngày hôm nay: " + date});
         return;
     }

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/vietnam_date.hpp"
 #include "people/vn_text.hpp"
 #include "schooling/catalogue.hpp"
 #include "schooling/internal.hpp"
@@ -8,24 +9,7 @@
 namespace hocvu::schooling {
 namespace detail {
 
-std::string Today(const Clock& clock) {
-    std::int64_t days = (clock.Now() / 1000000 + 7 * 3600) / 86400;
-    std::int64_t z = days + 719468;
-    std::int64_t era = z / 146097;
-    std::int64_t doe = z - era * 146097;
-    std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    std::int64_t y = yoe + era * 400;
-    std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    std::int64_t mp = (5 * doy + 2) / 153;
-    std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-    std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    if (m <= 2)
-        ++y;
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y), static_cast<long long>(m),
-                  static_cast<long long>(d));
-    return buf;
-}
+std::string Today(const Clock& clock) { return VietnamDate(clock.Now()); }
 
 std::string DateOrToday(const Clock& clock, std::string_view date) {
     if (date.empty())
